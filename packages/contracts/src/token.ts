@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/** `GET /api/auth/token` (Better Auth jwt plugin). */
+export const TokenResponseSchema = z.object({
+  token: z.string().min(1),
+});
+
+/** `GET /api/auth/backend-token`, kept for clients of the original design. */
+export const BackendTokenResponseSchema = z.object({
+  token: z.string().min(1),
+  expiresIn: z.number().int().positive(),
+  userId: z.string().min(1),
+});
+
+export type TokenResponse = z.infer<typeof TokenResponseSchema>;
+export type BackendTokenResponse = z.infer<typeof BackendTokenResponseSchema>;
