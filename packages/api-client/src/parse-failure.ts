@@ -1,0 +1,24 @@
+import { ProblemSchema } from "@taskgate/contracts/problem";
+import { ApiError } from "./api-error";
+
+/** Turns a non-2xx response into an ApiError, whether or not its body is a problem. */
+export async function parseFailure(response: Response): Promise<ApiError> {
+  const requestId = response.headers.get("x-request-id");
+  const body: unknown = await response.json().catch(() => null);
+  const problem = ProblemSchema.safeParse(body);
+  if (problem.success) {
+    return new ApiError({
+      status: response.status,
+      code: problem.data.code,
+      detail: problem.data.detail,
+      requestId: problem.data.request_id || requestId,
+      errors: problem.data.errors ?? [],
+    });
+  }
+  return new ApiError({
+    status: response.status,
+    code: `HTTP_${response.status}`,
+    detail: response.statusText || "Request failed",
+    requestId,
+  });
+}
