@@ -1,0 +1,52 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+import { e2eEnv } from "./e2e/support/e2e-env";
+
+// The suite starts the system the way the README does (`node scripts/start.mjs`,
+// i.e. `npm start`), on ports of its own and a fresh data directory, so it never
+// touches a developer's ./data or a running instance. Workers inherit the
+// directory through the environment.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "taskgate-e2e-"));
+const env = e2eEnv(process.env.E2E_DATA_DIR);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: env.BETTER_AUTH_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: "node scripts/start.mjs",
+    // Ready only once both services answer: the api's /ready needs the web
+    // app's JWKS loaded.
+    url: `${env.API_URL}/ready`,
+    env,
+    reuseExistingServer: false,
+    // Includes the production build on a fresh clone.
+    timeout: 600_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

@@ -1,0 +1,43 @@
+// What `npm start` and `npm run dev` run: the two services, their builds and
+// how to tell they are up.
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+export function services(root, env, { dev }) {
+  const nextBin = require.resolve("next/dist/bin/next", { paths: [join(root, "apps/web")] });
+  const tsxBin = require.resolve("tsx/cli", { paths: [root] });
+  const packages = join(root, "packages");
+  return [
+    {
+      name: "api",
+      cwd: join(root, "apps/api"),
+      command: dev ? [tsxBin, "watch", "src/main.ts"] : ["dist/main.js"],
+      build: {
+        workspace: "@taskgate/api",
+        artifact: join(root, "apps/api/dist/main.js"),
+        sources: [join(root, "apps/api/src"), join(root, "apps/api/package.json"), packages],
+      },
+      url: `http://localhost:${env.API_PORT}`,
+      probe: `http://127.0.0.1:${env.API_PORT}/health`,
+    },
+    {
+      name: "web",
+      cwd: join(root, "apps/web"),
+      command: [nextBin, dev ? "dev" : "start", "-p", env.WEB_PORT],
+      build: {
+        workspace: "@taskgate/web",
+        artifact: join(root, "apps/web/.next/BUILD_ID"),
+        sources: [
+          join(root, "apps/web/src"),
+          join(root, "apps/web/package.json"),
+          join(root, "apps/web/next.config.ts"),
+          packages,
+        ],
+      },
+      url: `http://localhost:${env.WEB_PORT}`,
+      probe: `http://127.0.0.1:${env.WEB_PORT}/api/auth/jwks`,
+    },
+  ];
+}

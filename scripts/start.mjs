@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm start` (production builds) and `npm run dev` (watch mode): build what is
+// not built, start api and web, print both URLs once they answer, and stop both
+// on Ctrl-C or SIGTERM. Each service migrates its own database as it starts.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { config as loadDotenv } from "dotenv";
+import { needsBuild } from "./lib/build-state.mjs";
+import { services } from "./lib/services.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const envFile = join(root, ".env");
+if (existsSync(envFile)) loadDotenv({ path: envFile, quiet: true });
+
+const env = {
+  ...process.env,
+  NODE_ENV: dev ? "development" : "production",
+  WEB_PORT: process.env.WEB_PORT || "3000",
+  API_PORT: process.env.API_PORT || "8000",
+  // The api listens on API_PORT; Next reads PORT.
+  PORT: process.env.WEB_PORT || "3000",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+const list = services(root, env, { dev });
+
+if (!dev) {
+  for (const { build } of list) {
+    if (!needsBuild(build.artifact, build.sources)) continue;
+    console.log(`[start] building ${build.workspace}…`);
+    const result = spawnSync("npm", ["run", "build", "-w", build.workspace], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...env, NODE_ENV: "production" },
+    });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+}
+
+const children = list.map((service) => {
+  const child = spawn(process.execPath, service.command, {
+    cwd: service.cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = (stream, out) => {
+    let buffered = "";
+    stream.on("data", (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) out.write(`[${service.name}] ${line}\n`);
+    });
+  };
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] ${service.name} exited (${signal ?? code}); stopping the other service`);
+    stop(code || 1);
+  });
+  return child;
+});
+
+let stopping = false;
+function stop(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  for (const child of running) child.kill("SIGTERM");
+  // Services drain requests in flight on SIGTERM; force only if one hangs.
+  const force = setTimeout(() => running.forEach((child) => child.kill("SIGKILL")), 10_000);
+  Promise.all(running.map((child) => new Promise((done) => child.once("exit", done)))).then(() => {
+    clearTimeout(force);
+    process.exit(exitCode);
+  });
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+async function waitUntilUp(service, deadline) {
+  while (Date.now() < deadline && !stopping) {
+    const ok = await fetch(service.probe).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+const deadline = Date.now() + (dev ? 120_000 : 60_000);
+const up = await Promise.all(list.map((service) => waitUntilUp(service, deadline)));
+if (up.every(Boolean)) {
+  console.log("\n  Taskgate is running:");
+  for (const service of list) console.log(`    ${service.name.padEnd(4)} ${service.url}`);
+  console.log("  Press Ctrl-C to stop.\n");
+} else if (!stopping) {
+  console.error("[start] a service did not answer in time; stopping");
+  stop(1);
+}
