@@ -71,7 +71,9 @@ function stop(exitCode) {
   const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
   for (const child of running) child.kill("SIGTERM");
   // Services drain requests in flight on SIGTERM; force only if one hangs.
-  const force = setTimeout(() => running.forEach((child) => child.kill("SIGKILL")), 10_000);
+  const force = setTimeout(() => {
+    for (const child of running) child.kill("SIGKILL");
+  }, 10_000);
   Promise.all(running.map((child) => new Promise((done) => child.once("exit", done)))).then(() => {
     clearTimeout(force);
     process.exit(exitCode);
