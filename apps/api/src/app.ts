@@ -1,0 +1,60 @@
+import cors from "@fastify/cors";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import { createAuthenticate } from "./auth/authenticate.js";
+import type { JwksCache } from "./auth/jwks-cache.js";
+import { createTokenVerifier } from "./auth/verify-token.js";
+import type { Config } from "./config.js";
+import { ping } from "./db/ping.js";
+import type { Database } from "./db/schema.js";
+import { healthRoutes } from "./health/health-routes.js";
+import { corsOptions } from "./http/cors.js";
+import { registerErrorHandling } from "./http/error-handler.js";
+import { genReqId } from "./http/request-id.js";
+import { registerRequestLog } from "./http/request-log.js";
+import { registerResponseHeaders } from "./http/response-headers.js";
+import { protectedRoutes } from "./protected/protected-routes.js";
+
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  jwks: Pick<JwksCache, "getKey" | "isLoaded" | "warmUp">;
+  logger: Logger;
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the HTTP app without listening, so tests drive it through inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, jwks } = deps;
+  const loggerInstance: FastifyBaseLogger = deps.logger;
+  const app = Fastify({
+    loggerInstance,
+    // Our onResponse hook writes one line per request instead of Fastify's two.
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: "request_id",
+    }),
+    genReqId,
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+  app.decorateRequest("user", null);
+  // All bodies are JSON: anything else is 415, not silently parsed as text.
+  app.removeContentTypeParser("text/plain");
+
+  registerErrorHandling(app);
+  registerResponseHeaders(app);
+  registerRequestLog(app);
+  await app.register(cors, corsOptions(config.corsOrigins));
+
+  await app.register(healthRoutes({ pingDatabase: () => ping(db), jwks }));
+
+  const verify = createTokenVerifier({ jwks, ...config.jwt });
+  await app.register(async (authenticated) => {
+    authenticated.addHook("onRequest", createAuthenticate(verify));
+    await authenticated.register(protectedRoutes);
+  });
+
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
+import { AppError } from "../http/app-error.js";
+import { parseBearer } from "./bearer.js";
+import { JwksUnavailableError, TokenError } from "./errors.js";
+import type { TokenVerifier } from "./verify-token.js";
+
+export interface AuthUser {
+  id: string;
+  sessionId?: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    user: AuthUser | null;
+  }
+}
+
+/** Seconds a client should wait before retrying while the JWKS cannot be loaded. */
+const JWKS_RETRY_AFTER_SECONDS = "5";
+
+const unauthorized = () =>
+  new AppError(401, "UNAUTHENTICATED", "A valid bearer token is required", {
+    headers: { "www-authenticate": 'Bearer error="invalid_token"' },
+  });
+
+/**
+ * onRequest hook for protected scopes: runs before the body is read, so a bad
+ * token is refused (401) before any shape check or database work.
+ */
+export function createAuthenticate(verify: TokenVerifier): onRequestAsyncHookHandler {
+  return async (request) => {
+    try {
+      const token = parseBearer(request.headers.authorization);
+      const verified = await verify(token);
+      request.user = verified.sid
+        ? { id: verified.sub, sessionId: verified.sid }
+        : { id: verified.sub };
+    } catch (error) {
+      const context = { route: request.routeOptions.url ?? null, ip: request.ip };
+      if (error instanceof TokenError) {
+        // Security event: the reason code, never the token itself.
+        request.log.warn({ event: "auth.refused", reason: error.reason, ...context }, "refused");
+        throw unauthorized();
+      }
+      if (error instanceof JwksUnavailableError) {
+        request.log.error({ event: "auth.jwks_unavailable", ...context }, "JWKS unavailable");
+        throw new AppError(503, "SERVICE_UNAVAILABLE", "Token keys are unavailable, try again", {
+          headers: { "retry-after": JWKS_RETRY_AFTER_SECONDS },
+        });
+      }
+      throw error;
+    }
+  };
+}
+
+/** The authenticated user of a request in a protected scope. */
+export function requireUser(request: FastifyRequest): AuthUser {
+  if (request.user === null) throw unauthorized();
+  return request.user;
+}

@@ -1,0 +1,134 @@
+import { decodeProtectedHeader, errors, jwtVerify, type ProtectedHeaderParameters } from "jose";
+import { JwksUnavailableError, TokenError, type TokenReason } from "./errors.js";
+import type { JwksCache } from "./jwks-cache.js";
+
+export interface VerifiedToken {
+  sub: string;
+  sid?: string;
+  exp: number;
+}
+
+export interface TokenVerifierOptions {
+  jwks: Pick<JwksCache, "getKey">;
+  issuer: string;
+  audience: string;
+  algorithms: readonly string[];
+  clockToleranceSeconds: number;
+  maxTokenAgeSeconds: number;
+  /** Injectable clock for tests; defaults to the real time. */
+  now?: () => Date;
+}
+
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
+
+/** 8 KiB is far above any token the web app mints and bounds all work before parsing. */
+export const MAX_TOKEN_LENGTH = 8192;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const MAX_KID_LENGTH = 256;
+const MAX_SUB_LENGTH = 255;
+
+// Headers that would let the token pick its own key or change how it is
+// processed (RFC 8725 §3.10); we trust only the pinned JWKS.
+const FORBIDDEN_HEADERS = ["jku", "x5u", "jwk", "x5c", "x5t", "x5t#S256", "crit", "cty", "b64"];
+
+function readHeader(token: string, algorithms: readonly string[]): { kid: string; alg: string } {
+  if (token.length === 0) throw new TokenError("TOKEN_MISSING");
+  if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) {
+    throw new TokenError("TOKEN_MALFORMED");
+  }
+  let header: ProtectedHeaderParameters;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch (cause) {
+    throw new TokenError("TOKEN_MALFORMED", { cause });
+  }
+  // Case-sensitive on purpose: "none", "None" and "nOnE" are all simply not listed.
+  if (typeof header.alg !== "string" || !algorithms.includes(header.alg)) {
+    throw new TokenError("ALG_NOT_ALLOWED");
+  }
+  if (FORBIDDEN_HEADERS.some((name) => Object.hasOwn(header, name))) {
+    throw new TokenError("HEADER_FORBIDDEN");
+  }
+  if (header.typ !== undefined && String(header.typ).toUpperCase() !== "JWT") {
+    throw new TokenError("HEADER_FORBIDDEN");
+  }
+  const { kid } = header;
+  if (typeof kid !== "string" || kid.length === 0 || kid.length > MAX_KID_LENGTH) {
+    throw new TokenError("KID_INVALID");
+  }
+  return { kid, alg: header.alg };
+}
+
+function claimReason(error: errors.JWTClaimValidationFailed | errors.JWTExpired): TokenReason {
+  if (error instanceof errors.JWTExpired) return "TOKEN_EXPIRED";
+  if (error.reason === "missing") return "CLAIM_MISSING";
+  if (error.reason === "invalid") return "CLAIM_INVALID";
+  switch (error.claim) {
+    case "iss":
+      return "ISSUER_MISMATCH";
+    case "aud":
+      return "AUDIENCE_MISMATCH";
+    case "nbf":
+    case "iat":
+      return "TOKEN_NOT_YET_VALID";
+    default:
+      return "TOKEN_INVALID";
+  }
+}
+
+function toTokenError(error: unknown): Error {
+  if (error instanceof TokenError || error instanceof JwksUnavailableError) return error;
+  if (error instanceof errors.JWTExpired || error instanceof errors.JWTClaimValidationFailed) {
+    return new TokenError(claimReason(error), { cause: error });
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return new TokenError("SIGNATURE_INVALID", { cause: error });
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return new TokenError("ALG_NOT_ALLOWED", { cause: error });
+  }
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
+    return new TokenError("TOKEN_MALFORMED", { cause: error });
+  }
+  // jose raises TypeError for inputs it cannot even interpret; our cache turns
+  // network failures into JwksUnavailableError, so a TypeError here is the token's fault.
+  if (error instanceof errors.JOSEError || error instanceof TypeError) {
+    return new TokenError("TOKEN_INVALID", { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Builds the one function that decides whether a bearer token is acceptable. */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  return async (token) => {
+    const { kid, alg } = readHeader(token, options.algorithms);
+    try {
+      const { payload } = await jwtVerify(
+        token,
+        async () => {
+          const entry = await options.jwks.getKey(kid);
+          // A key is only good for the algorithm it was published with.
+          if (entry === undefined || entry.alg !== alg) throw new TokenError("KID_UNKNOWN");
+          return entry.key;
+        },
+        {
+          algorithms: [...options.algorithms],
+          issuer: options.issuer,
+          audience: options.audience,
+          requiredClaims: ["exp", "iat", "sub"],
+          clockTolerance: options.clockToleranceSeconds,
+          maxTokenAge: options.maxTokenAgeSeconds,
+          ...(options.now && { currentDate: options.now() }),
+        },
+      );
+      const { sub, sid, exp } = payload;
+      if (typeof sub !== "string" || sub.length === 0 || sub.length > MAX_SUB_LENGTH) {
+        throw new TokenError("SUB_INVALID");
+      }
+      if (typeof exp !== "number") throw new TokenError("CLAIM_MISSING");
+      return typeof sid === "string" && sid.length > 0 ? { sub, sid, exp } : { sub, exp };
+    } catch (error) {
+      throw toTokenError(error);
+    }
+  };
+}

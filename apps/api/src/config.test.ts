@@ -1,0 +1,99 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, findRepoRoot, parseConfig } from "./config.js";
+
+const ROOT = "/srv/taskgate";
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    parseConfig(env, ROOT);
+    return [];
+  } catch (error) {
+    return error instanceof ConfigError ? error.problems : ["not a ConfigError"];
+  }
+};
+
+describe("parseConfig", () => {
+  it("applies every default on an empty environment", () => {
+    const config = parseConfig({}, ROOT);
+    expect(config.port).toBe(8000);
+    expect(config.host).toBe("0.0.0.0");
+    expect(config.jwt).toEqual({
+      issuer: "http://localhost:3000",
+      audience: "http://localhost:8000",
+      algorithms: ["RS256"],
+      clockToleranceSeconds: 30,
+      maxTokenAgeSeconds: 3600,
+    });
+    expect(config.jwks).toEqual({
+      url: "http://localhost:3000/api/auth/jwks",
+      cooldownMs: 30_000,
+      cacheMaxAgeMs: 600_000,
+      maxStaleMs: 86_400_000,
+      timeoutMs: 5000,
+    });
+    expect(config.corsOrigins).toEqual(["http://localhost:3000"]);
+    expect(config.dataDir).toBe(path.join(ROOT, "data"));
+    expect(config.database).toEqual({ kind: "sqlite", file: path.join(ROOT, "data", "api.db") });
+  });
+
+  it("treats empty values (as in .env.example) as unset", () => {
+    expect(parseConfig({ DATABASE_URL: "", API_PORT: "" }, ROOT).port).toBe(8000);
+  });
+
+  it("parses lists and numbers", () => {
+    const config = parseConfig(
+      {
+        API_PORT: "9000",
+        JWT_ALGORITHM: "EdDSA, RS256,RS256",
+        CORS_ORIGINS: "https://app.example.com, http://localhost:3000",
+        DATA_DIR: "/var/lib/taskgate",
+      },
+      ROOT,
+    );
+    expect(config.port).toBe(9000);
+    expect(config.jwt.algorithms).toEqual(["EdDSA", "RS256"]);
+    expect(config.corsOrigins).toEqual(["https://app.example.com", "http://localhost:3000"]);
+    expect(config.database.file).toBe("/var/lib/taskgate/api.db");
+  });
+
+  it.each(["none", "HS256", "RS256,none", "rs256", ""])(
+    "rejects JWT_ALGORITHM=%s naming the variable",
+    (value) => {
+      const problems = problemsOf({ JWT_ALGORITHM: value === "" ? "," : value });
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.every((p) => p.startsWith("JWT_ALGORITHM:"))).toBe(true);
+    },
+  );
+
+  it.each([
+    "http://localhost:3000/",
+    "https://app.example.com/path",
+    "*",
+    "null",
+    "localhost:3000",
+  ])("rejects CORS origin %s naming the variable", (origin) => {
+    expect(problemsOf({ CORS_ORIGINS: origin })[0]).toMatch(/^CORS_ORIGINS:/);
+  });
+
+  it("rejects a postgres DATABASE_URL with a clear message", () => {
+    const [problem] = problemsOf({ DATABASE_URL: "postgres://u:p@db/taskgate" });
+    expect(problem).toMatch(/^DATABASE_URL: PostgreSQL is not supported by the api yet/);
+  });
+
+  it("reports every bad variable, one line each", () => {
+    const problems = problemsOf({ API_PORT: "abc", JWKS_URL: "ftp://x", LOG_LEVEL: "loud" });
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "API_PORT",
+      "JWKS_URL",
+      "LOG_LEVEL",
+    ]);
+  });
+});
+
+describe("findRepoRoot", () => {
+  it("walks up to the npm workspaces root", () => {
+    const root = findRepoRoot(path.join(import.meta.dirname, "auth"));
+    expect(root).toBe(path.resolve(import.meta.dirname, "../../.."));
+  });
+});

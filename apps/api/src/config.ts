@@ -1,0 +1,176 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+
+// The only module that reads process.env: everything else receives a typed Config.
+
+export const SIGNING_ALGORITHMS = ["RS256", "ES256", "PS256", "EdDSA"] as const;
+export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
+
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+const isOrigin = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+
+const commaList = (value: string) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+const EnvSchema = z.object({
+  API_PORT: int(8000, 0, 65535),
+  API_HOST: z.string().min(1).default("0.0.0.0"),
+  JWT_ISSUER: httpUrl.default("http://localhost:3000"),
+  JWT_AUDIENCE: z.string().min(1).default("http://localhost:8000"),
+  JWT_ALGORITHM: z
+    .string()
+    .default("RS256")
+    .transform(commaList)
+    .pipe(
+      z
+        .array(z.enum(SIGNING_ALGORITHMS, { error: `allowed: ${SIGNING_ALGORITHMS.join(", ")}` }))
+        .min(1),
+    ),
+  JWKS_URL: httpUrl.default("http://localhost:3000/api/auth/jwks"),
+  CORS_ORIGINS: z
+    .string()
+    .default("http://localhost:3000")
+    .transform(commaList)
+    .pipe(
+      z.array(
+        z.string().refine(isOrigin, "must be an origin like https://app.example.com (no path)"),
+      ),
+    ),
+  // Empty selects the embedded SQLite default; PostgreSQL is a later dialect switch.
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined, {
+      error: (issue) =>
+        /^postgres(ql)?:\/\//.test(String(issue.input))
+          ? "PostgreSQL is not supported by the api yet; leave DATABASE_URL empty to use SQLite"
+          : "must be empty (SQLite under DATA_DIR) or a postgres:// URL",
+    }),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  JWKS_COOLDOWN_SECONDS: int(30, 1, 3600),
+  JWKS_CACHE_MAX_AGE_SECONDS: int(600, 1, 86_400),
+  JWKS_MAX_STALE_SECONDS: int(86_400, 1, 30 * 86_400),
+  JWKS_TIMEOUT_MS: int(5000, 100, 60_000),
+  JWT_CLOCK_TOLERANCE_SECONDS: int(30, 0, 300),
+  JWT_MAX_TOKEN_AGE_SECONDS: int(3600, 60, 86_400),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  corsOrigins: string[];
+  dataDir: string;
+  database: { kind: "sqlite"; file: string };
+  jwt: {
+    issuer: string;
+    audience: string;
+    algorithms: SigningAlgorithm[];
+    clockToleranceSeconds: number;
+    maxTokenAgeSeconds: number;
+  };
+  jwks: {
+    url: string;
+    cooldownMs: number;
+    cacheMaxAgeMs: number;
+    maxStaleMs: number;
+    timeoutMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Pure: validates an env-like record; throws ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>, rootDir: string): Config {
+  // `.env.example` ships `VAR=`; an empty value means "use the default".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${String(issue.path[0] ?? "env")}: ${issue.message}`),
+    );
+  }
+  const e = result.data;
+  const dataDir = path.resolve(rootDir, e.DATA_DIR);
+  return {
+    port: e.API_PORT,
+    host: e.API_HOST,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS,
+    dataDir,
+    database: { kind: "sqlite", file: path.join(dataDir, "api.db") },
+    jwt: {
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      algorithms: [...new Set(e.JWT_ALGORITHM)],
+      clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
+      maxTokenAgeSeconds: e.JWT_MAX_TOKEN_AGE_SECONDS,
+    },
+    jwks: {
+      url: e.JWKS_URL,
+      cooldownMs: e.JWKS_COOLDOWN_SECONDS * 1000,
+      cacheMaxAgeMs: e.JWKS_CACHE_MAX_AGE_SECONDS * 1000,
+      maxStaleMs: e.JWKS_MAX_STALE_SECONDS * 1000,
+      timeoutMs: e.JWKS_TIMEOUT_MS,
+    },
+  };
+}
+
+const hasWorkspaces = (dir: string): boolean => {
+  const file = path.join(dir, "package.json");
+  if (!existsSync(file)) return false;
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(file, "utf8"));
+    return typeof pkg === "object" && pkg !== null && "workspaces" in pkg;
+  } catch {
+    return false;
+  }
+};
+
+/** The repo root holds the shared `.env` and anchors DATA_DIR, whatever the cwd. */
+export function findRepoRoot(start: string = process.cwd()): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (hasWorkspaces(dir)) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+/** Boot-time entry: loads the root `.env` (never overriding real env) and exits on bad config. */
+export function loadConfig(): Config {
+  const rootDir = findRepoRoot();
+  loadDotenv({ path: path.join(rootDir, ".env"), override: false, quiet: true });
+  try {
+    return parseConfig(process.env, rootDir);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.problems) console.error(`config error: ${line}`);
+    process.exit(1);
+  }
+}

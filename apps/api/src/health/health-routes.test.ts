@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../testing/test-app.js";
+
+let t: TestApp;
+
+afterEach(async () => {
+  await t.close();
+});
+
+describe("health and readiness", () => {
+  it("GET /health answers 200 ok", async () => {
+    t = await createTestApp();
+    const res = await t.app.inject({ method: "GET", url: "/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok" });
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+  });
+
+  it("GET /ready answers 200 once the database answers and the JWKS is loaded", async () => {
+    t = await createTestApp();
+    await t.jwks.warmUp();
+    const res = await t.app.inject({ method: "GET", url: "/ready" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ready", checks: { database: true, jwks: true } });
+  });
+
+  it("GET /ready loads the JWKS in the background when not yet loaded", async () => {
+    t = await createTestApp();
+    const first = await t.app.inject({ method: "GET", url: "/ready" });
+    expect(first.statusCode).toBe(503);
+    await t.jwks.warmUp();
+    const second = await t.app.inject({ method: "GET", url: "/ready" });
+    expect(second.statusCode).toBe(200);
+  });
+
+  it("F1 GET /ready answers 503 with Retry-After while the JWKS was never loaded", async () => {
+    t = await createTestApp({ jwksDown: true });
+    await t.jwks.warmUp();
+    const res = await t.app.inject({ method: "GET", url: "/ready" });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers["retry-after"]).toBe("5");
+    expect(res.json()).toEqual({ status: "unavailable", checks: { database: true, jwks: false } });
+    const health = await t.app.inject({ method: "GET", url: "/health" });
+    expect(health.statusCode).toBe(200);
+  });
+});

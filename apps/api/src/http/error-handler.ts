@@ -1,0 +1,77 @@
+import { STATUS_CODES } from "node:http";
+import type { Problem } from "@taskgate/contracts/problem";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "./app-error.js";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
+
+// Fastify's own request errors, translated to stable codes with generic details.
+const FASTIFY_ERRORS: Record<string, () => AppError> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: () =>
+    new AppError(413, "PAYLOAD_TOO_LARGE", "The request body is larger than 64 KiB"),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "The request body must be application/json"),
+  FST_ERR_CTP_INVALID_JSON_BODY: () =>
+    new AppError(400, "BAD_REQUEST", "The request body is not valid JSON"),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    new AppError(400, "BAD_REQUEST", "The request body is empty but declared as JSON"),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+    new AppError(400, "BAD_REQUEST", "The Content-Length header does not match the body"),
+};
+
+const SQLITE_BUSY = /^SQLITE_(BUSY|LOCKED)/;
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
+  return typeof error.code === "string" ? error.code : undefined;
+}
+
+function statusCode(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null || !("statusCode" in error)) return undefined;
+  return typeof error.statusCode === "number" ? error.statusCode : undefined;
+}
+
+/** Maps anything thrown to an AppError; the second value says whether it was expected. */
+function toAppError(error: unknown): [AppError, boolean] {
+  if (error instanceof AppError) return [error, true];
+  const code = errorCode(error) ?? "";
+  const known = FASTIFY_ERRORS[code];
+  if (known) return [known(), true];
+  if (SQLITE_BUSY.test(code)) {
+    const busy = new AppError(503, "SERVICE_UNAVAILABLE", "The database is busy, try again", {
+      headers: { "retry-after": "1" },
+    });
+    return [busy, false];
+  }
+  const status = statusCode(error);
+  // Other client errors Fastify raises itself (bad URL, bad header...): 4xx with a generic body.
+  if (code.startsWith("FST_") && status !== undefined && status >= 400 && status < 500) {
+    return [new AppError(status, "BAD_REQUEST", "The request is malformed"), true];
+  }
+  return [new AppError(500, "INTERNAL", "Internal server error"), false];
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+  const body: Problem = {
+    type: "about:blank",
+    title: STATUS_CODES[error.status] ?? "Error",
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    request_id: request.id,
+    ...(error.errors && { errors: error.errors }),
+  };
+  return reply.code(error.status).headers(error.headers).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+/** The single place where errors become responses: RFC 9457 bodies, no stacks, no internals. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const [appError, expected] = toAppError(error);
+    if (!expected) request.log.error({ err: error }, "request failed");
+    return sendProblem(reply, request, appError);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, new AppError(404, "NOT_FOUND", "No such route")),
+  );
+}

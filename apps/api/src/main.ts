@@ -1,0 +1,43 @@
+import { buildApp } from "./app.js";
+import { JwksCache } from "./auth/jwks-cache.js";
+import { loadConfig } from "./config.js";
+import { openDatabase } from "./db/connect.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { createLogger } from "./logging/logger.js";
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+
+const db = openDatabase(config.database);
+const applied = await migrateToLatest(db);
+if (applied.length > 0) logger.info({ event: "db.migrated", applied }, "migrations applied");
+
+const jwks = new JwksCache({ ...config.jwks, algorithms: config.jwt.algorithms, log: logger });
+const app = await buildApp({ config, db, jwks, logger });
+
+// Not awaited: the web app may start after us; requests get 503 until keys load.
+void jwks.warmUp();
+
+try {
+  await app.listen({ host: config.host, port: config.port });
+} catch (error) {
+  logger.fatal({ err: error }, "could not start listening");
+  await db.destroy();
+  process.exit(1);
+}
+const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
+logger.info({ event: "server.started" }, `api listening on http://${shownHost}:${config.port}`);
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  logger.info({ event: "server.stopping", signal }, "shutting down");
+  // close() stops accepting and waits for in-flight requests before the DB goes away.
+  await app.close();
+  await db.destroy();
+  process.exit(0);
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import { buildApp } from "../app.js";
+import { JwksCache } from "../auth/jwks-cache.js";
+import {
+  claims,
+  createTestKey,
+  signRaw,
+  startTestServer,
+  type TestKey,
+  type TestServer,
+} from "../auth/testing/jwks-fixture.js";
+import { parseConfig } from "../config.js";
+import { openDatabase } from "../db/connect.js";
+import { migrateToLatest } from "../db/migrate.js";
+import type { Database } from "../db/schema.js";
+import { createLogger } from "../logging/logger.js";
+
+export const APP_ORIGIN = "http://localhost:3000";
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  jwks: JwksCache;
+  server: TestServer;
+  key: TestKey;
+  /** Every log line written so far, raw. */
+  rawLogs(): string;
+  /** Every log line written so far, parsed. */
+  logs(): Record<string, unknown>[];
+  token(overrides?: Record<string, unknown>): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app over a real SQLite file in a temp dir and a real JWKS served
+ * over HTTP. `jwksDown` stops that server before the app ever loads it.
+ */
+export async function createTestApp(options: { jwksDown?: boolean } = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "taskgate-api-"));
+  const key = await createTestKey();
+  const server = await startTestServer([key.publicJwk]);
+  if (options.jwksDown) await server.close();
+  const config = parseConfig({ JWKS_URL: server.url, CORS_ORIGINS: APP_ORIGIN }, dataDir);
+  const lines: string[] = [];
+  const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
+  const db = openDatabase(config.database);
+  await migrateToLatest(db);
+  const jwks = new JwksCache({ ...config.jwks, algorithms: config.jwt.algorithms });
+  const app = await buildApp({ config, db, jwks, logger });
+  return {
+    app,
+    db,
+    jwks,
+    server,
+    key,
+    rawLogs: () => lines.join(""),
+    logs: () => lines.map((line): Record<string, unknown> => JSON.parse(line)),
+    token: (overrides = {}) => signRaw(key, claims(overrides)),
+    async close() {
+      await app.close();
+      await db.destroy();
+      if (!options.jwksDown) await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
