@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { ApiStatusCard } from "@/features/api-status/api-status-card";
+import { SignOutButton } from "@/features/auth/sign-out-button";
+import { UserDetails } from "@/features/session/user-details";
+import { getConfig } from "@/lib/config.server";
+import { requireSession } from "@/lib/session.server";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const { user } = await requireSession("/dashboard");
+  // Read at run time: the same build serves any api URL.
+  const { apiUrl } = getConfig();
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-10">
+      <header className="flex items-center justify-between">
+        <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>
+        <SignOutButton />
+      </header>
+      <main className="grid gap-6 md:grid-cols-2">
+        <UserDetails user={{ id: user.id, name: user.name, email: user.email }} />
+        <ApiStatusCard apiUrl={apiUrl} />
+      </main>
+    </div>
+  );
+}

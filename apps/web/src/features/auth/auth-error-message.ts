@@ -1,0 +1,30 @@
+/** The part of a Better Auth client error the forms look at. */
+export type AuthFailure = {
+  status: number;
+  code?: string | undefined;
+  message?: string | undefined;
+};
+
+export const INVALID_CREDENTIALS = "Invalid email or password";
+
+/** Sign-in: a wrong password and an unknown email read the same. */
+export function signInErrorMessage(error: AuthFailure): string {
+  if (error.status === 429) return "Too many attempts. Wait a moment and try again.";
+  if (error.status === 401 || error.status === 400) return INVALID_CREDENTIALS;
+  return "Sign-in is unavailable right now. Try again in a moment.";
+}
+
+export function signUpErrorMessage(error: AuthFailure): string {
+  if (error.status === 429) return "Too many attempts. Wait a moment and try again.";
+  if (
+    error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" ||
+    error.code === "USER_ALREADY_EXISTS"
+  ) {
+    return "An account with this email already exists. Sign in instead.";
+  }
+  if (error.code === "PASSWORD_TOO_SHORT") return "Use a password of at least 8 characters.";
+  if (error.code === "PASSWORD_TOO_LONG") return "Use a password of at most 128 characters.";
+  if (error.status === 400 || error.status === 422)
+    return error.message ?? "Check the form and try again.";
+  return "Registration is unavailable right now. Try again in a moment.";
+}

@@ -1,0 +1,95 @@
+import { createPublicKey, verify } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Auth, createAuth } from "./auth.server";
+import { parseConfig } from "./config.server";
+import { migrate } from "./db/migrate.server";
+
+const SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa-test-only";
+
+function decodePart(part: string | undefined): Record<string, unknown> {
+  return JSON.parse(Buffer.from(part ?? "", "base64url").toString("utf8"));
+}
+
+async function signUp(auth: Auth, email: string): Promise<Headers> {
+  const { headers } = await auth.api.signUpEmail({
+    body: { name: "Ada Lovelace", email, password: "correct horse battery" },
+    returnHeaders: true,
+  });
+  const cookie = headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
+  return new Headers({ cookie });
+}
+
+describe("auth (Better Auth + jwt plugin on SQLite)", () => {
+  let dir: string;
+  let auth: Auth;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "taskgate-auth-"));
+    auth = createAuth(parseConfig({ DATA_DIR: dir }, dir), SECRET);
+    await migrate(auth);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("migrates idempotently", async () => {
+    expect(await migrate(auth)).toEqual({ created: [], altered: [] });
+  });
+
+  it("mints a token with only sub, sid, iss, aud, iat and exp, signed RS256 with a published kid", async () => {
+    const headers = await signUp(auth, "ada@example.com");
+    const session = await auth.api.getSession({ headers });
+    const { token } = await auth.api.getToken({ headers });
+    const [rawHeader, rawPayload, rawSignature] = token.split(".");
+
+    const header = decodePart(rawHeader);
+    expect(header.alg).toBe("RS256");
+    expect(typeof header.kid).toBe("string");
+
+    const payload = decodePart(rawPayload);
+    expect(Object.keys(payload).sort()).toEqual(["aud", "exp", "iat", "iss", "sid", "sub"]);
+    expect(payload).toMatchObject({
+      sub: session?.user.id,
+      sid: session?.session.id,
+      iss: "http://localhost:3000",
+      aud: "http://localhost:8000",
+    });
+    expect(Number(payload.exp) - Number(payload.iat)).toBe(900);
+
+    const { keys } = await auth.api.getJwks();
+    const jwk = keys.find((key) => key.kid === header.kid);
+    expect(jwk?.alg).toBe("RS256");
+    const publicKey = createPublicKey({ key: { ...jwk }, format: "jwk" });
+    const signed = Buffer.from(`${rawHeader}.${rawPayload}`);
+    expect(
+      verify("RSA-SHA256", signed, publicKey, Buffer.from(rawSignature ?? "", "base64url")),
+    ).toBe(true);
+  });
+
+  it("answers a wrong password and an unknown email the same way", async () => {
+    await signUp(auth, "grace@example.com");
+    const attempt = (email: string, password: string) =>
+      auth.api.signInEmail({ body: { email, password } }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+    const wrongPassword = await attempt("grace@example.com", "not the password");
+    const unknownEmail = await attempt("nobody@example.com", "not the password");
+
+    expect(wrongPassword).toMatchObject({
+      statusCode: 401,
+      body: { code: "INVALID_EMAIL_OR_PASSWORD" },
+    });
+    expect(unknownEmail).toMatchObject({
+      statusCode: 401,
+      body: { code: "INVALID_EMAIL_OR_PASSWORD" },
+    });
+    const body = (error: unknown) =>
+      error instanceof Error && "body" in error ? error.body : null;
+    expect(body(unknownEmail)).toEqual(body(wrongPassword));
+  });
+});

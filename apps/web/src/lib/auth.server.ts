@@ -1,0 +1,79 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { betterAuth } from "better-auth";
+import { nextCookies } from "better-auth/next-js";
+import { jwt } from "better-auth/plugins";
+import Database from "better-sqlite3";
+import { resolveAuthSecret } from "./auth-secret.server";
+import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
+
+function openDatabase(database: DatabaseConfig): Database.Database {
+  if (database.kind === "postgres") {
+    throw new Error("DATABASE_URL: PostgreSQL is not supported by the web app yet; leave it empty");
+  }
+  mkdirSync(dirname(database.path), { recursive: true, mode: 0o700 });
+  const db = new Database(database.path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+function authLogLevel(level: LogLevel): "debug" | "info" | "warn" | "error" {
+  if (level === "trace") return "debug";
+  if (level === "fatal") return "error";
+  return level;
+}
+
+/** Builds the Better Auth instance; opens (and creates) the database. */
+export function createAuth(config: WebConfig, secret: string) {
+  return betterAuth({
+    baseURL: config.baseUrl,
+    secret,
+    database: openDatabase(config.database),
+    logger: { level: authLogLevel(config.logLevel) },
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    trustedOrigins: [config.baseUrl],
+    rateLimit: {
+      // The api refetches keys on an unknown kid; public keys need no throttle.
+      customRules: { "/jwks": false },
+    },
+    plugins: [
+      jwt({
+        jwks: { keyPairConfig: { alg: config.jwtAlgorithm } },
+        jwt: {
+          issuer: config.baseUrl,
+          // The api's own URL, never the issuer's (Better Auth's default).
+          audience: config.jwtAudience,
+          // A number here would be an absolute `exp`; a string is a span from iat.
+          expirationTime: `${config.jwtTtlSeconds}s`,
+          // sub (user id) is added by the plugin; no email, name or image.
+          definePayload: ({ session }) => ({ sid: session.id }),
+        },
+        disableSettingJwtHeader: true,
+      }),
+      nextCookies(), // must stay last
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+// One instance per process, shared by every bundle (route handlers, pages,
+// instrumentation) and created on first use so `next build` opens no database.
+const globalKey = Symbol.for("taskgate.web.auth");
+type Holder = { [globalKey]?: Auth };
+
+export function getAuth(): Auth {
+  const holder = globalThis as Holder;
+  const existing = holder[globalKey];
+  if (existing) return existing;
+  const config = getConfig();
+  const secret = resolveAuthSecret({
+    configured: config.authSecret,
+    embeddedDatabase: config.database.kind === "sqlite",
+    dataDir: config.dataDir,
+  });
+  const auth = createAuth(config, secret);
+  holder[globalKey] = auth;
+  return auth;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config.server";
+
+const ROOT = "/repo";
+const SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa";
+
+describe("parseConfig", () => {
+  it("applies the documented defaults to an empty environment", () => {
+    expect(parseConfig({}, ROOT)).toEqual({
+      baseUrl: "http://localhost:3000",
+      authSecret: undefined,
+      apiUrl: "http://localhost:8000",
+      jwtAudience: "http://localhost:8000",
+      jwtAlgorithm: "RS256",
+      jwtTtlSeconds: 900,
+      database: { kind: "sqlite", path: "/repo/data/web.db" },
+      dataDir: "/repo/data",
+      logLevel: "info",
+    });
+  });
+
+  it("treats blank values like the .env.example ones as unset", () => {
+    const config = parseConfig({ BETTER_AUTH_SECRET: "", DATABASE_URL: " " }, ROOT);
+    expect(config.authSecret).toBeUndefined();
+    expect(config.database.kind).toBe("sqlite");
+  });
+
+  it("keeps an absolute DATA_DIR and normalizes the base URL to its origin", () => {
+    const config = parseConfig(
+      { DATA_DIR: "/tmp/x", BETTER_AUTH_URL: "http://web.test:4000/" },
+      ROOT,
+    );
+    expect(config.dataDir).toBe("/tmp/x");
+    expect(config.baseUrl).toBe("http://web.test:4000");
+  });
+
+  it("names every bad variable in one error", () => {
+    const env = {
+      BETTER_AUTH_SECRET: "changeme",
+      JWT_ALGORITHM: "HS256",
+      JWT_TTL_SECONDS: "10",
+      BETTER_AUTH_URL: "ftp://x",
+    };
+    expect(() => parseConfig(env, ROOT)).toThrow(
+      /BETTER_AUTH_SECRET[\s\S]*BETTER_AUTH_URL|BETTER_AUTH_URL[\s\S]*BETTER_AUTH_SECRET/,
+    );
+    try {
+      parseConfig(env, ROOT);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : "";
+      for (const name of [
+        "BETTER_AUTH_SECRET",
+        "JWT_ALGORITHM",
+        "JWT_TTL_SECONDS",
+        "BETTER_AUTH_URL",
+      ]) {
+        expect(message).toContain(name);
+      }
+    }
+  });
+
+  it("refuses a short secret", () => {
+    expect(() => parseConfig({ BETTER_AUTH_SECRET: "short" }, ROOT)).toThrow(
+      /BETTER_AUTH_SECRET: must be at least 32/,
+    );
+  });
+
+  it("requires a secret with a PostgreSQL DATABASE_URL", () => {
+    expect(() => parseConfig({ DATABASE_URL: "postgres://u:p@db/app" }, ROOT)).toThrow(
+      /BETTER_AUTH_SECRET: required with DATABASE_URL/,
+    );
+    const config = parseConfig(
+      { DATABASE_URL: "postgres://u:p@db/app", BETTER_AUTH_SECRET: SECRET },
+      ROOT,
+    );
+    expect(config.database).toEqual({ kind: "postgres", url: "postgres://u:p@db/app" });
+  });
+
+  it("refuses a DATABASE_URL that is neither empty nor postgres", () => {
+    expect(() => parseConfig({ DATABASE_URL: "mysql://x" }, ROOT)).toThrow(/DATABASE_URL/);
+  });
+});

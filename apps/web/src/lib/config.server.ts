@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { parse as parseDotenv } from "dotenv";
+import { z } from "zod";
+import { secretProblem } from "./auth-secret.server";
+import { findRepoRoot } from "./repo-root.server";
+
+// The only module that reads process.env. Everything else receives WebConfig.
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((value) => new URL(value).origin);
+
+const EnvSchema = z
+  .object({
+    BETTER_AUTH_URL: httpUrl.default("http://localhost:3000"),
+    BETTER_AUTH_SECRET: z
+      .string()
+      .superRefine((value, ctx) => {
+        const problem = secretProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .optional(),
+    NEXT_PUBLIC_API_URL: httpUrl.default("http://localhost:8000"),
+    JWT_AUDIENCE: z.string().min(1).default("http://localhost:8000"),
+    JWT_ALGORITHM: z.enum(["RS256", "ES256", "PS256", "EdDSA"]).default("RS256"),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be empty (SQLite under DATA_DIR) or a postgres:// URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.BETTER_AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_SECRET"],
+        message: "required with DATABASE_URL (at least 32 random characters)",
+      });
+    }
+  });
+
+export type JwtAlgorithm = "RS256" | "ES256" | "PS256" | "EdDSA";
+export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+export type DatabaseConfig = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+
+export type WebConfig = {
+  /** Public origin of the web app; also the JWT issuer. */
+  baseUrl: string;
+  /** Validated BETTER_AUTH_SECRET, or undefined to generate one (SQLite only). */
+  authSecret: string | undefined;
+  /** Where the browser reaches the api; read at run time, not inlined at build. */
+  apiUrl: string;
+  jwtAudience: string;
+  jwtAlgorithm: JwtAlgorithm;
+  jwtTtlSeconds: number;
+  database: DatabaseConfig;
+  dataDir: string;
+  logLevel: LogLevel;
+};
+
+type Env = Record<string, string | undefined>;
+
+/** Validates `env`; throws one Error naming every bad variable. */
+export function parseConfig(env: Env, repoRoot: string): WebConfig {
+  // An empty line in .env (`DATABASE_URL=`) means "use the default".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  - ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new Error(`Invalid web app configuration:\n${lines.join("\n")}`);
+  }
+  const parsed = result.data;
+  const dataDir = isAbsolute(parsed.DATA_DIR)
+    ? parsed.DATA_DIR
+    : resolve(repoRoot, parsed.DATA_DIR);
+  return {
+    baseUrl: parsed.BETTER_AUTH_URL,
+    authSecret: parsed.BETTER_AUTH_SECRET,
+    apiUrl: parsed.NEXT_PUBLIC_API_URL,
+    jwtAudience: parsed.JWT_AUDIENCE,
+    jwtAlgorithm: parsed.JWT_ALGORITHM,
+    jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
+    database: parsed.DATABASE_URL
+      ? { kind: "postgres", url: parsed.DATABASE_URL }
+      : { kind: "sqlite", path: join(dataDir, "web.db") },
+    dataDir,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}
+
+/** The repo-root .env under the real environment: a variable already set wins. */
+function readEnvironment(repoRoot: string): Env {
+  const file = join(repoRoot, ".env");
+  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  return { ...fromFile, ...process.env };
+}
+
+/**
+ * True inside `next build`, which also runs instrumentation: nothing may open
+ * a database or write under DATA_DIR then.
+ */
+export function isNextBuild(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+let cached: WebConfig | undefined;
+
+/** The validated configuration, read once per process. */
+export function getConfig(): WebConfig {
+  if (!cached) {
+    const repoRoot = findRepoRoot(process.cwd());
+    cached = parseConfig(readEnvironment(repoRoot), repoRoot);
+  }
+  return cached;
+}

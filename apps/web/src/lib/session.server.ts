@@ -1,0 +1,24 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getAuth } from "./auth.server";
+
+export type SessionData = NonNullable<Awaited<ReturnType<typeof getSession>>>;
+
+/** The signed-in user's session, checked against the database, or null. */
+export async function getSession() {
+  // headers() first: during `next build` it ends prerendering before any
+  // database is opened.
+  const requestHeaders = await headers();
+  return getAuth().api.getSession({ headers: requestHeaders });
+}
+
+/**
+ * The session, or a redirect to the login page that comes back to `path`.
+ * Every protected page calls this: the proxy's cookie check is only a hint.
+ */
+export async function requireSession(path: string): Promise<SessionData> {
+  const session = await getSession();
+  if (!session) redirect(`/login?next=${encodeURIComponent(path)}`);
+  return session;
+}
