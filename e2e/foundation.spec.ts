@@ -46,12 +46,12 @@ test("signing in returns to the page asked for; wrong password and unknown email
 
   await page.goto("/login?next=%2Fdashboard");
   await signIn(page, { email: user.email, password: "wrong-password-123" });
-  const wrongPassword = page.getByRole("alert");
+  const wrongPassword = page.getByTestId("form-error");
   await expect(wrongPassword).toContainText(/invalid email or password/i);
   const wrongPasswordText = await wrongPassword.textContent();
 
   await signIn(page, { email: `nobody-${user.email}`, password: "wrong-password-123" });
-  await expect(page.getByRole("alert")).toHaveText(wrongPasswordText ?? "");
+  await expect(page.getByTestId("form-error")).toHaveText(wrongPasswordText ?? "");
 
   await signIn(page, user);
   await expect(page).toHaveURL(/\/dashboard$/);

@@ -20,5 +20,7 @@ export function e2eEnv(dataDir: string) {
     DATA_DIR: dataDir,
     DATABASE_URL: "",
     LOG_LEVEL: "info",
+    // The suite registers many users from one IP; raised, never switched off.
+    AUTH_RATE_LIMIT_MAX: "100",
   };
 }

@@ -32,6 +32,32 @@ const createTasks: Migration = {
   },
 };
 
+// Idempotency-Key records for POST /tasks: one row per (user, key), replayed
+// for 24 hours. The created_at index keeps the opportunistic purge a range scan.
+const createIdempotencyKeys: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("idempotency_keys")
+      .addColumn("user_id", "text", (col) => col.notNull())
+      .addColumn("key", "text", (col) => col.notNull())
+      .addColumn("request_hash", "text", (col) => col.notNull())
+      .addColumn("status_code", "integer", (col) => col.notNull())
+      .addColumn("response_body", "text", (col) => col.notNull())
+      .addColumn("created_at", "text", (col) => col.notNull())
+      .addPrimaryKeyConstraint("idempotency_keys_pk", ["user_id", "key"])
+      .execute();
+    await db.schema
+      .createIndex("idempotency_keys_created_at")
+      .on("idempotency_keys")
+      .column("created_at")
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await sql`drop table if exists idempotency_keys`.execute(db);
+  },
+};
+
 export const migrations: Record<string, Migration> = {
   "0001_create_tasks": createTasks,
+  "0002_create_idempotency_keys": createIdempotencyKeys,
 };

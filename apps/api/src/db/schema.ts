@@ -11,6 +11,19 @@ export interface TasksTable {
   updated_at: string;
 }
 
+/** Row shape of `idempotency_keys`: the first response to a keyed POST, kept 24 hours. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  /** sha256 of the canonical JSON of the validated body. */
+  request_hash: string;
+  status_code: number;
+  /** The response body as JSON text. */
+  response_body: string;
+  created_at: string;
+}
+
 export interface Database {
   tasks: TasksTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

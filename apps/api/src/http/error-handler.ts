@@ -2,6 +2,7 @@ import { STATUS_CODES } from "node:http";
 import type { Problem } from "@taskgate/contracts/problem";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "./app-error.js";
+import { fromValidationError } from "./validation-error.js";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
@@ -34,6 +35,8 @@ function statusCode(error: unknown): number | undefined {
 /** Maps anything thrown to an AppError; the second value says whether it was expected. */
 function toAppError(error: unknown): [AppError, boolean] {
   if (error instanceof AppError) return [error, true];
+  const invalid = fromValidationError(error);
+  if (invalid) return [invalid, true];
   const code = errorCode(error) ?? "";
   const known = FASTIFY_ERRORS[code];
   if (known) return [known(), true];

@@ -24,6 +24,10 @@ function authLogLevel(level: LogLevel): "debug" | "info" | "warn" | "error" {
   return level;
 }
 
+function credentialsRule(config: WebConfig) {
+  return { window: config.authRateLimit.windowSeconds, max: config.authRateLimit.max };
+}
+
 /** Builds the Better Auth instance; opens (and creates) the database. */
 export function createAuth(config: WebConfig, secret: string) {
   return betterAuth({
@@ -34,8 +38,16 @@ export function createAuth(config: WebConfig, secret: string) {
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     trustedOrigins: [config.baseUrl],
     rateLimit: {
-      // The api refetches keys on an unknown kid; public keys need no throttle.
-      customRules: { "/jwks": false },
+      // On in every environment (Better Auth's default is production only), and
+      // in the database so every instance counts the same attempts.
+      enabled: true,
+      storage: "database",
+      customRules: {
+        "/sign-in/email": credentialsRule(config),
+        "/sign-up/email": credentialsRule(config),
+        // The api refetches keys on an unknown kid; public keys need no throttle.
+        "/jwks": false,
+      },
     },
     plugins: [
       jwt({

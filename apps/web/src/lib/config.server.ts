@@ -31,6 +31,8 @@ const EnvSchema = z
       .optional(),
     DATA_DIR: z.string().min(1).default("./data"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+    AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(10_000).default(3),
+    AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.BETTER_AUTH_SECRET) {
@@ -59,6 +61,8 @@ export type WebConfig = {
   database: DatabaseConfig;
   dataDir: string;
   logLevel: LogLevel;
+  /** Sign-in and sign-up attempts allowed per IP per window; never off. */
+  authRateLimit: { max: number; windowSeconds: number };
 };
 
 type Env = Record<string, string | undefined>;
@@ -92,6 +96,10 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
       : { kind: "sqlite", path: join(dataDir, "web.db") },
     dataDir,
     logLevel: parsed.LOG_LEVEL,
+    authRateLimit: {
+      max: parsed.AUTH_RATE_LIMIT_MAX,
+      windowSeconds: parsed.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
   };
 }
 
