@@ -18,4 +18,6 @@ export async function settle<T>(promise: Promise<T>, maxFakeMs = 60_000): Promis
   return watched;
 }
 
-export const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] = { toFake: ["setTimeout", "clearTimeout", "Date"] };
+export const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] = {
+  toFake: ["setTimeout", "clearTimeout", "Date"],
+};
