@@ -1,5 +1,6 @@
 import cors from "@fastify/cors";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { createAuthenticate } from "./auth/authenticate.js";
@@ -14,7 +15,9 @@ import { registerErrorHandling } from "./http/error-handler.js";
 import { genReqId } from "./http/request-id.js";
 import { registerRequestLog } from "./http/request-log.js";
 import { registerResponseHeaders } from "./http/response-headers.js";
+import { registerOpenApi } from "./openapi/openapi.js";
 import { protectedRoutes } from "./protected/protected-routes.js";
+import { taskRoutes } from "./tasks/task-routes.js";
 
 export interface AppDeps {
   config: Config;
@@ -24,6 +27,7 @@ export interface AppDeps {
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+const MAX_PARAM_LENGTH = 16 * 1024;
 
 /** Builds the HTTP app without listening, so tests drive it through inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -38,15 +42,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
     genReqId,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's default (100) answers a long id with 414 before authentication;
+    // Node's 16 KiB header limit already bounds a URL, so let every path reach
+    // the contract's order of checks (401, 403, then 404 for an id that is no task).
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
   app.decorateRequest("user", null);
   // All bodies are JSON: anything else is 415, not silently parsed as text.
   app.removeContentTypeParser("text/plain");
+  // Route schemas are the contracts' zod schemas: they validate requests and
+  // serialize responses (dropping any field a schema does not name).
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   registerErrorHandling(app);
   registerResponseHeaders(app);
   registerRequestLog(app);
   await app.register(cors, corsOptions(config.corsOrigins));
+  await registerOpenApi(app);
 
   await app.register(healthRoutes({ pingDatabase: () => ping(db), jwks }));
 
@@ -54,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (authenticated) => {
     authenticated.addHook("onRequest", createAuthenticate(verify));
     await authenticated.register(protectedRoutes);
+    await authenticated.register(taskRoutes({ db }));
   });
 
   return app;

@@ -11,7 +11,10 @@ const ValidationErrorSchema = z.object({
       z.object({
         instancePath: z.string(),
         message: z.string().optional(),
-        params: z.object({ keys: z.array(z.string()).optional() }).loose().optional(),
+        params: z
+          .object({ keys: z.array(z.string()).optional() })
+          .loose()
+          .optional(),
       }),
     )
     .min(1),
@@ -21,7 +24,9 @@ const ValidationErrorSchema = z.object({
 // "/title" → "title", "/items/0/x" → "items.0.x", "" (the whole part) → "".
 const toPath = (instancePath: string) => instancePath.replace(/^\//, "").replaceAll("/", ".");
 
-function fieldErrors(validation: z.infer<typeof ValidationErrorSchema>["validation"]): FieldError[] {
+function fieldErrors(
+  validation: z.infer<typeof ValidationErrorSchema>["validation"],
+): FieldError[] {
   return validation.flatMap((issue) => {
     const keys = issue.params?.keys;
     // A strict object names the unknown keys in params, not in the path: point at each field.

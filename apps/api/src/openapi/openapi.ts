@@ -6,7 +6,6 @@ import type { FastifyInstance } from "fastify";
 import {
   createJsonSchemaTransform,
   createJsonSchemaTransformObject,
-  type SchemaRegistryMeta,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 
@@ -18,7 +17,7 @@ export const BEARER_SECURITY = [{ bearerAuth: [] }];
 
 // Named schemas become components ($ref) instead of being inlined in every
 // route. A registry of our own, built once per process: zod refuses an id twice.
-const registry = z.registry<SchemaRegistryMeta>();
+const registry = z.registry<{ id?: string | undefined; [key: string]: unknown }>();
 registry.add(TaskSchema, { id: "Task" });
 registry.add(TaskListSchema, { id: "TaskList" });
 registry.add(ProblemSchema, { id: "Problem" });

@@ -33,10 +33,12 @@ export function allowEmptyJsonBody(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
-    if (body === "") {
+    // parseAs "string" hands us a string; the union type comes from the Buffer mode.
+    const text = body.toString();
+    if (text === "") {
       done(null, undefined);
       return;
     }
-    parseJson(request, body, done);
+    parseJson(request, text, done);
   });
 }

@@ -40,6 +40,29 @@ export function toTask(row: Selectable<TasksTable>): Task {
   };
 }
 
+/**
+ * One page of a user's tasks, newest first on (created_at, id): keyset, no
+ * OFFSET. Tasks added meanwhile sort before the cursor, so paging never skips
+ * or repeats one. limit + 1 rows tell whether another page exists without a
+ * count. Exported so a test can EXPLAIN it.
+ */
+export function listQuery(db: Kysely<Database>, userId: string, options: ListOptions) {
+  let query = db.selectFrom("tasks").selectAll().where("user_id", "=", userId);
+  if (options.status !== "all") {
+    query = query.where("completed", "=", options.status === "completed" ? 1 : 0);
+  }
+  const { after } = options;
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple("created_at", "id"), "<", eb.tuple(after.createdAt, after.id)),
+    );
+  }
+  return query
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(options.limit + 1);
+}
+
 // ISO 8601 UTC with milliseconds: sorts lexically in time order.
 const now = () => new Date().toISOString();
 
@@ -48,9 +71,6 @@ const now = () => new Date().toISOString();
  * statement is scoped by user_id, so another user's task is simply not found.
  */
 export function tasksRepository(db: Kysely<Database>) {
-  const owned = (userId: string, id: string) =>
-    db.selectFrom("tasks").selectAll().where("id", "=", id).where("user_id", "=", userId);
-
   async function update(userId: string, id: string, changes: TaskChanges): Promise<Task | null> {
     const set: Updateable<TasksTable> = { updated_at: now() };
     if (changes.title !== undefined) set.title = changes.title;
@@ -68,32 +88,21 @@ export function tasksRepository(db: Kysely<Database>) {
 
   return {
     async list(userId: string, options: ListOptions): Promise<ListPage> {
-      // Newest first on (created_at, id); tasks added meanwhile sort before the
-      // cursor, so paging never skips or repeats one. limit + 1 tells us whether
-      // another page exists without a count.
-      let query = db.selectFrom("tasks").selectAll().where("user_id", "=", userId);
-      if (options.status !== "all") {
-        query = query.where("completed", "=", options.status === "completed" ? 1 : 0);
-      }
-      const { after } = options;
-      if (after) {
-        query = query.where((eb) =>
-          eb(eb.refTuple("created_at", "id"), "<", eb.tuple(after.createdAt, after.id)),
-        );
-      }
-      const rows = await query
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(options.limit + 1)
-        .execute();
+      const rows = await listQuery(db, userId, options).execute();
       const page = rows.slice(0, options.limit);
       const last = page.at(-1);
-      const next = rows.length > options.limit && last ? { createdAt: last.created_at, id: last.id } : null;
+      const next =
+        rows.length > options.limit && last ? { createdAt: last.created_at, id: last.id } : null;
       return { items: page.map(toTask), next };
     },
 
     async get(userId: string, id: string): Promise<Task | null> {
-      const row = await owned(userId, id).executeTakeFirst();
+      const row = await db
+        .selectFrom("tasks")
+        .selectAll()
+        .where("id", "=", id)
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
       return row ? toTask(row) : null;
     },
 

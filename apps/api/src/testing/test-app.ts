@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
+import type { Kysely, KyselyPlugin } from "kysely";
 import { buildApp } from "../app.js";
 import { JwksCache } from "../auth/jwks-cache.js";
 import {
@@ -32,6 +32,8 @@ export interface TestApp {
   /** Every log line written so far, parsed. */
   logs(): Record<string, unknown>[];
   token(overrides?: Record<string, unknown>): Promise<string>;
+  /** How many SQL statements the app has run so far (migrations excluded). */
+  queryCount(): number;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,17 @@ export async function createTestApp(options: { jwksDown?: boolean } = {}): Promi
   const db = openDatabase(config.database);
   await migrateToLatest(db);
   const jwks = new JwksCache({ ...config.jwks, algorithms: config.jwt.algorithms });
-  const app = await buildApp({ config, db, jwks, logger });
+  let queries = 0;
+  // Counts every statement the app compiles, transactions included: lets a
+  // test prove a refusal happened before any database work.
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => {
+      queries += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  const app = await buildApp({ config, db: db.withPlugin(counter), jwks, logger });
   return {
     app,
     db,
@@ -60,6 +72,7 @@ export async function createTestApp(options: { jwksDown?: boolean } = {}): Promi
     rawLogs: () => lines.join(""),
     logs: () => lines.map((line): Record<string, unknown> => JSON.parse(line)),
     token: (overrides = {}) => signRaw(key, claims(overrides)),
+    queryCount: () => queries,
     async close() {
       await app.close();
       await db.destroy();
