@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { formatTable, securityRows } from "./security-table.mjs";
+
+const vitestReport = {
+  testResults: [
+    {
+      assertionResults: [
+        { title: "J1: alg none is refused", status: "passed" },
+        { title: "J4b: ES256 zero signature is refused", status: "failed" },
+        { title: "an ordinary test", status: "passed" },
+      ],
+    },
+  ],
+};
+const playwrightReport = {
+  suites: [
+    {
+      specs: [{ title: "B1: no token in storage", tests: [{ status: "expected" }] }],
+      suites: [{ specs: [{ title: "B2: one token fetch", tests: [{ status: "unexpected" }] }] }],
+    },
+  ],
+};
+
+describe("security table", () => {
+  it("lists catalogue tests from both runners with their results, in catalogue order", () => {
+    const rows = securityRows(vitestReport, playwrightReport);
+    const ids = rows.map((row) => row.id);
+    expect(ids.indexOf("J1")).toBeLessThan(ids.indexOf("J4b"));
+    expect(rows.find((row) => row.id === "J4b")?.result).toBe("failed");
+    expect(rows.find((row) => row.id === "B1")?.result).toBe("passed");
+    expect(rows.find((row) => row.id === "B2")?.result).toBe("failed");
+    expect(rows.some((row) => row.name === "an ordinary test")).toBe(false);
+  });
+
+  it("shows every catalogue id without a test as missing", () => {
+    const rows = securityRows(vitestReport, playwrightReport);
+    expect(rows.find((row) => row.id === "J2")?.result).toBe("missing");
+    expect(formatTable(rows)).toMatch(
+      /security: 2 passed, 2 failed, 0 not applicable, \d+ without a test/,
+    );
+  });
+});
