@@ -1,10 +1,22 @@
 import type { NextConfig } from "next";
 
+// Headers that never vary; the CSP (a nonce per request) and HSTS (only over
+// https) are set at run time in src/proxy.ts.
+const STATIC_SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   transpilePackages: ["@taskgate/contracts", "@taskgate/api-client"],
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

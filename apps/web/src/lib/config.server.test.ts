@@ -16,6 +16,7 @@ describe("parseConfig", () => {
       database: { kind: "sqlite", path: "/repo/data/web.db" },
       dataDir: "/repo/data",
       logLevel: "info",
+      development: false,
       authRateLimit: { max: 3, windowSeconds: 10 },
     });
   });

@@ -61,6 +61,8 @@ export type WebConfig = {
   database: DatabaseConfig;
   dataDir: string;
   logLevel: LogLevel;
+  /** `next dev`: relaxes only what React's development build needs. */
+  development: boolean;
   /** Sign-in and sign-up attempts allowed per IP per window; never off. */
   authRateLimit: { max: number; windowSeconds: number };
 };
@@ -96,6 +98,7 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
       : { kind: "sqlite", path: join(dataDir, "web.db") },
     dataDir,
     logLevel: parsed.LOG_LEVEL,
+    development: env.NODE_ENV === "development",
     authRateLimit: {
       max: parsed.AUTH_RATE_LIMIT_MAX,
       windowSeconds: parsed.AUTH_RATE_LIMIT_WINDOW_SECONDS,
