@@ -22,5 +22,7 @@ export function e2eEnv(dataDir: string) {
     LOG_LEVEL: "info",
     // The suite registers many users from one IP; raised, never switched off.
     AUTH_RATE_LIMIT_MAX: "100",
+    // Short, so the key-rotation test waits seconds instead of half a minute.
+    JWKS_COOLDOWN_SECONDS: "2",
   };
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
-import { jwt } from "better-auth/plugins";
+import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
@@ -22,6 +22,31 @@ function authLogLevel(level: LogLevel): "debug" | "info" | "warn" | "error" {
   if (level === "trace") return "debug";
   if (level === "fatal") return "error";
   return level;
+}
+
+/**
+ * The jwt plugin's options, shared with the key-rotation command so both mint
+ * keys the same way.
+ */
+export function jwtPluginOptions(config: WebConfig) {
+  return {
+    jwks: {
+      keyPairConfig: { alg: config.jwtAlgorithm },
+      // A retired key stays published until every token it signed has expired
+      // and every api has refreshed its cache (see docs/security.md).
+      gracePeriod: config.keyGraceSeconds,
+    },
+    jwt: {
+      issuer: config.baseUrl,
+      // The api's own URL, never the issuer's (Better Auth's default).
+      audience: config.jwtAudience,
+      // A number here would be an absolute `exp`; a string is a span from iat.
+      expirationTime: `${config.jwtTtlSeconds}s`,
+      // sub (user id) is added by the plugin; no email, name or image.
+      definePayload: ({ session }: { session: { id: string } }) => ({ sid: session.id }),
+    },
+    disableSettingJwtHeader: true,
+  } satisfies JwtOptions;
 }
 
 function credentialsRule(config: WebConfig) {
@@ -50,19 +75,7 @@ export function createAuth(config: WebConfig, secret: string) {
       },
     },
     plugins: [
-      jwt({
-        jwks: { keyPairConfig: { alg: config.jwtAlgorithm } },
-        jwt: {
-          issuer: config.baseUrl,
-          // The api's own URL, never the issuer's (Better Auth's default).
-          audience: config.jwtAudience,
-          // A number here would be an absolute `exp`; a string is a span from iat.
-          expirationTime: `${config.jwtTtlSeconds}s`,
-          // sub (user id) is added by the plugin; no email, name or image.
-          definePayload: ({ session }) => ({ sid: session.id }),
-        },
-        disableSettingJwtHeader: true,
-      }),
+      jwt(jwtPluginOptions(config)),
       nextCookies(), // must stay last
     ],
   });

@@ -16,6 +16,8 @@ describe("parseConfig", () => {
       database: { kind: "sqlite", path: "/repo/data/web.db" },
       dataDir: "/repo/data",
       logLevel: "info",
+      keyPublishDelaySeconds: 35,
+      keyGraceSeconds: 1560,
       development: false,
       authRateLimit: { max: 3, windowSeconds: 10 },
     });

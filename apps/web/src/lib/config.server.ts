@@ -31,6 +31,10 @@ const EnvSchema = z
       .optional(),
     DATA_DIR: z.string().min(1).default("./data"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+    // Shared with the api: how long it may take to see a new key, and how long
+    // it may keep an old one.
+    JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+    JWKS_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(10_000).default(3),
     AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
   })
@@ -61,6 +65,10 @@ export type WebConfig = {
   database: DatabaseConfig;
   dataDir: string;
   logLevel: LogLevel;
+  /** Wait between publishing a new signing key and signing with it. */
+  keyPublishDelaySeconds: number;
+  /** How long a retired signing key stays in the JWKS. */
+  keyGraceSeconds: number;
   /** `next dev`: relaxes only what React's development build needs. */
   development: boolean;
   /** Sign-in and sign-up attempts allowed per IP per window; never off. */
@@ -98,6 +106,10 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
       : { kind: "sqlite", path: join(dataDir, "web.db") },
     dataDir,
     logLevel: parsed.LOG_LEVEL,
+    // One api cooldown (plus margin) guarantees any api refetch sees the new key.
+    keyPublishDelaySeconds: parsed.JWKS_COOLDOWN_SECONDS + 5,
+    // Longest token lifetime + the api's cache age + clock tolerance.
+    keyGraceSeconds: parsed.JWT_TTL_SECONDS + parsed.JWKS_CACHE_MAX_AGE_SECONDS + 60,
     development: env.NODE_ENV === "development",
     authRateLimit: {
       max: parsed.AUTH_RATE_LIMIT_MAX,
