@@ -1,9 +1,10 @@
-import { type ApiClient, createApiClient } from "@taskgate/api-client/client";
+import { type ApiClient, createApiClient, type RequestLogEntry } from "@taskgate/api-client/client";
 import { createTokenProvider, type TokenProvider } from "@taskgate/api-client/token-provider";
+import { redirectToSignIn } from "./redirect-to-sign-in";
 
 // One token provider and one client per page load. Only call these from
-// effects and event handlers: during a server render this module is shared by
-// every request.
+// effects, event handlers and query functions: during a server render this
+// module is shared by every request.
 let tokenProvider: TokenProvider | undefined;
 let apiClient: ApiClient | undefined;
 
@@ -12,8 +13,24 @@ export function getTokenProvider(): TokenProvider {
   return tokenProvider;
 }
 
+// Development only: production consoles stay quiet. The entry carries no
+// headers, so the token cannot end up here.
+function logRequest(entry: RequestLogEntry) {
+  console.debug(
+    `[api] ${entry.method} ${entry.path} → ${entry.status} in ${entry.durationMs} ms (request id ${entry.requestId ?? "none"})`,
+  );
+}
+
 /** `apiUrl` comes from the server's run-time config, passed down as a prop. */
 export function getApiClient(apiUrl: string): ApiClient {
-  apiClient ??= createApiClient({ baseUrl: apiUrl, tokenProvider: getTokenProvider() });
+  apiClient ??= createApiClient({
+    baseUrl: apiUrl,
+    tokenProvider: getTokenProvider(),
+    timeoutMs: 10_000,
+    // The client already tried one fresh token: the session is gone. Drafts are
+    // written to sessionStorage as they are typed, so leaving loses nothing.
+    onUnauthorized: redirectToSignIn,
+    ...(process.env.NODE_ENV !== "production" ? { log: logRequest } : {}),
+  });
   return apiClient;
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { ApiStatusCard } from "@/features/api-status/api-status-card";
 import { SignOutButton } from "@/features/auth/sign-out-button";
+import { SignedOutElsewhere } from "@/features/auth/signed-out-elsewhere";
 import { UserDetails } from "@/features/session/user-details";
+import { TasksSection } from "@/features/tasks/components/tasks-section";
 import { getConfig } from "@/lib/config.server";
 import { requireSession } from "@/lib/session.server";
 
@@ -13,13 +15,17 @@ export default async function DashboardPage() {
   const { apiUrl } = getConfig();
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-10">
+      <SignedOutElsewhere />
       <header className="flex items-center justify-between">
         <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>
         <SignOutButton />
       </header>
-      <main className="grid gap-6 md:grid-cols-2">
-        <UserDetails user={{ id: user.id, name: user.name, email: user.email }} />
-        <ApiStatusCard apiUrl={apiUrl} />
+      <main className="flex flex-col gap-6">
+        <div className="grid gap-6 md:grid-cols-2">
+          <UserDetails user={{ id: user.id, name: user.name, email: user.email }} />
+          <ApiStatusCard apiUrl={apiUrl} />
+        </div>
+        <TasksSection userId={user.id} apiUrl={apiUrl} />
       </main>
     </div>
   );

@@ -1,21 +1,33 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { getTokenProvider } from "@/lib/api-client";
 import { getAuthClient } from "@/lib/auth-client";
+import { browserDraftStorage, clearAllDrafts } from "@/lib/draft-storage";
+import { announceSignOut } from "./announce-sign-out";
 
 export function SignOutButton() {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
 
   async function signOut() {
     setPending(true);
     try {
-      await getAuthClient().signOut();
+      const { error } = await getAuthClient().signOut();
+      // B5: other tabs drop their api token on this message. Better Auth sends
+      // it only while its useSession store is mounted, which this app does not
+      // use, so we send the same message ourselves.
+      if (!error) announceSignOut();
     } finally {
-      // The in-memory api token must not outlive the session.
+      // Nothing of this session may outlive it in the tab (B4): the in-memory
+      // api token, requests in flight, cached tasks, and unsent drafts.
       getTokenProvider().clear();
+      await queryClient.cancelQueries();
+      queryClient.clear();
+      clearAllDrafts(browserDraftStorage());
     }
     router.replace("/login");
     router.refresh();

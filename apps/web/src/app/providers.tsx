@@ -1,0 +1,41 @@
+"use client";
+
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { Toaster } from "sonner";
+import { reachability } from "@/lib/reachability";
+
+function createQueryClient() {
+  return new QueryClient({
+    // Every settled request tells the offline banner whether the api answered.
+    queryCache: new QueryCache({
+      onError: (error) => reachability.report(error),
+      onSuccess: () => reachability.report(null),
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => reachability.report(error),
+      onSuccess: () => reachability.report(null),
+    }),
+    defaultOptions: {
+      queries: {
+        // The api client already retries what is safe to retry (with backoff);
+        // retrying here as well would multiply the tries.
+        retry: false,
+        staleTime: 30_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Client-side state for every page: the query cache and the toasts. */
+export function Providers({ children }: { children: ReactNode }) {
+  // One client per page load, never shared between server renders.
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      {children}
+      <Toaster richColors closeButton position="top-right" />
+    </QueryClientProvider>
+  );
+}

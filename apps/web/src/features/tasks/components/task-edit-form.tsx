@@ -1,0 +1,89 @@
+"use client";
+
+import type { Task } from "@taskgate/contracts/task";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useUpdateTask } from "../api/use-update-task";
+import { describeTaskError } from "../describe-task-error";
+import { type TaskFormValues, toUpdateBody } from "../task-form-values";
+import { TaskTextField } from "./task-text-field";
+
+/** Inline editing of one task's title and description; sends only what changed (PATCH). */
+export function TaskEditForm({ task, onDone }: { task: Task; onDone: () => void }) {
+  const updateTask = useUpdateTask();
+  const container = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<TaskFormValues>({
+    title: task.title,
+    description: task.description ?? "",
+  });
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  // Keyboard users land in the field they came to edit.
+  useEffect(() => {
+    container.current?.querySelector("input")?.focus();
+  }, []);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = toUpdateBody(values, task);
+    if (!result.ok) {
+      setFields(result.fields);
+      return;
+    }
+    if (result.body === null) {
+      onDone();
+      return;
+    }
+    setFields({});
+    updateTask.mutate(
+      { taskId: task.id, body: result.body },
+      { onSuccess: onDone, onError: (error) => setFields(describeTaskError(error).fields) },
+    );
+  }
+
+  return (
+    <form
+      ref={container}
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onDone();
+      }}
+      noValidate
+      aria-label={`Edit ${task.title}`}
+      className="flex flex-col gap-3"
+    >
+      <TaskTextField
+        label="Title"
+        name="title"
+        value={values.title}
+        onChange={(title) => setValues((current) => ({ ...current, title }))}
+        error={fields.title}
+        required
+      />
+      <TaskTextField
+        label="Description (optional)"
+        name="description"
+        value={values.description}
+        onChange={(description) => setValues((current) => ({ ...current, description }))}
+        error={fields.description}
+        multiline
+      />
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          disabled={updateTask.isPending}
+          aria-busy={updateTask.isPending}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 disabled:opacity-60"
+        >
+          {updateTask.isPending ? "Saving…" : "Save"}
+        </button>
+        <button
+          type="button"
+          onClick={onDone}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

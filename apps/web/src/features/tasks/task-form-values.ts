@@ -1,0 +1,58 @@
+import {
+  type CreateTaskBody,
+  CreateTaskBodySchema,
+  type Task,
+  type UpdateTaskBody,
+  UpdateTaskBodySchema,
+} from "@taskgate/contracts/task";
+import type { z } from "zod";
+
+/** What the add and edit forms hold: plain strings, as typed. */
+export type TaskFormValues = { title: string; description: string };
+
+export type FormResult<T> = { ok: true; body: T } | { ok: false; fields: Record<string, string> };
+
+function firstMessagePerField(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "");
+    if (field && !fields[field]) fields[field] = issue.message;
+  }
+  return fields;
+}
+
+/**
+ * The create body, checked by the same schema the api uses. An empty
+ * description is left out rather than sent as "".
+ */
+export function toCreateBody(values: TaskFormValues): FormResult<CreateTaskBody> {
+  const description = values.description.trim() === "" ? undefined : values.description;
+  const parsed = CreateTaskBodySchema.safeParse({
+    title: values.title,
+    ...(description !== undefined ? { description } : {}),
+  });
+  return parsed.success
+    ? { ok: true, body: parsed.data }
+    : { ok: false, fields: firstMessagePerField(parsed.error) };
+}
+
+/**
+ * A PATCH body with only what changed (null when nothing did), checked by the
+ * api's schema. Clearing the description sends null, which the api stores as "none".
+ */
+export function toUpdateBody(
+  values: TaskFormValues,
+  task: Task,
+): FormResult<UpdateTaskBody | null> {
+  const description = values.description.trim() === "" ? null : values.description.trim();
+  const title = values.title.trim();
+  const changes = {
+    ...(title !== task.title ? { title: values.title } : {}),
+    ...(description !== task.description ? { description } : {}),
+  };
+  if (Object.keys(changes).length === 0) return { ok: true, body: null };
+  const parsed = UpdateTaskBodySchema.safeParse(changes);
+  return parsed.success
+    ? { ok: true, body: parsed.data }
+    : { ok: false, fields: firstMessagePerField(parsed.error) };
+}
