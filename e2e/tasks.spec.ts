@@ -218,7 +218,7 @@ test("offline: a notice shows, a task added meanwhile is sent when the connectio
   await expect(page.getByTestId("offline-banner")).toHaveCount(0);
 });
 
-test("signing out clears the tasks from the tab and a different user sees none of them", async ({
+test("B4: signing out clears the tasks from the tab and a different user sees none of them", async ({
   page,
 }) => {
   const first = newUser("first");

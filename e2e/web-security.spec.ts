@@ -84,3 +84,16 @@ test("B1: after sign-in no token is kept where the page or other scripts could r
   // The session cookie itself is HttpOnly: scripts cannot read it.
   expect(stored.cookie).not.toContain("session_token");
 });
+
+test("B2: the dashboard's simultaneous api calls share one token request", async ({ page }) => {
+  await register(page, newUser("single-flight"));
+  let tokenRequests = 0;
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/auth/token") tokenRequests += 1;
+  });
+  // A fresh page load: the api card and the task list both need a token at once.
+  await page.reload();
+  await expect(page.getByTestId("api-user-id")).not.toBeEmpty();
+  await expect(page.getByTestId("task-list").or(page.getByText(/no tasks yet/i))).toBeVisible();
+  expect(tokenRequests).toBe(1);
+});

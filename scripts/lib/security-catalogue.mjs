@@ -80,4 +80,12 @@ export const CATALOGUE = [
 ];
 
 /** Ids that are answered by a decision record instead of a test. */
-export const NOT_APPLICABLE = {};
+const NO_TEST = "docs/decisions/015-catalogue-cases-without-tests.md";
+export const NOT_APPLICABLE = {
+  U3: NO_TEST,
+  U5: NO_TEST,
+  U9: NO_TEST,
+  F12: NO_TEST,
+  F13: NO_TEST,
+  F14: NO_TEST,
+};

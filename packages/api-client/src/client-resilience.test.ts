@@ -68,7 +68,7 @@ const problem = (status: number, code: string) => ({
 });
 
 describe("api client resilience", () => {
-  it("shares one token fetch among 20 parallel api calls", async () => {
+  it("B2: shares one token fetch among 20 parallel api calls", async () => {
     apiHandler = (_req, res) => sendJson(res, 200, { message: "ok", user_id: "u1" });
     const { client } = setup();
     await settle(Promise.all(Array.from({ length: 20 }, () => client.getProtected())));
@@ -76,7 +76,7 @@ describe("api client resilience", () => {
     expect(server.hits("/api/auth/token")).toBe(1);
   });
 
-  it("on a 401 fetches one fresh token, retries once and succeeds without signing out", async () => {
+  it("B3: on a 401 fetches one fresh token, retries once and succeeds without signing out", async () => {
     apiHandler = (_req, res, attempt) =>
       attempt === 1
         ? sendJson(res, 401, problem(401, "UNAUTHENTICATED"))
@@ -88,7 +88,7 @@ describe("api client resilience", () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
-  it("after a second 401 calls onUnauthorized once and stops (no loop)", async () => {
+  it("B3: after a second 401 calls onUnauthorized once and stops (no loop)", async () => {
     apiHandler = (_req, res) => sendJson(res, 401, problem(401, "UNAUTHENTICATED"));
     const { client, onUnauthorized } = setup();
     const error = await settle(client.getProtected()).catch((e: unknown) => e);
@@ -98,7 +98,7 @@ describe("api client resilience", () => {
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
-  it("backs off on 503 and recovers, never signing the user out", async () => {
+  it("B3: backs off on 503 and recovers, never signing the user out", async () => {
     apiHandler = (_req, res, attempt) =>
       attempt < 3
         ? sendJson(res, 503, problem(503, "SERVICE_UNAVAILABLE"))

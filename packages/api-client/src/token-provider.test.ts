@@ -30,14 +30,14 @@ afterEach(async () => {
 const provider = () => createTokenProvider({ tokenUrl: `${server.url}/api/auth/token` });
 
 describe("token provider", () => {
-  it("shares one token request among 20 concurrent callers", async () => {
+  it("B2: shares one token request among 20 concurrent callers", async () => {
     const tokens = provider();
     const results = await Promise.all(Array.from({ length: 20 }, () => tokens.getToken()));
     expect(server.hits("/api/auth/token")).toBe(1);
     expect(new Set(results).size).toBe(1);
   });
 
-  it("reuses the cached token until 60 s before exp, then fetches a new one", async () => {
+  it("B3: reuses the cached token until 60 s before exp, then fetches a new one", async () => {
     const tokens = provider();
     const first = await tokens.getToken();
     vi.setSystemTime(Date.now() + TTL_SECONDS * 1000 - REFRESH_MARGIN_MS - 1_000);
@@ -55,7 +55,7 @@ describe("token provider", () => {
     expect(server.hits("/api/auth/token")).toBe(2);
   });
 
-  it("forgets the token on clear, and a fetch in flight does not refill the cache", async () => {
+  it("B4: forgets the token on clear, and a fetch in flight does not refill the cache", async () => {
     const tokens = provider();
     await tokens.getToken();
     const pending = tokens.getToken({ forceRefresh: true });
