@@ -10,6 +10,7 @@ import type { Config } from "./config.js";
 import { ping } from "./db/ping.js";
 import type { Database } from "./db/schema.js";
 import { healthRoutes } from "./health/health-routes.js";
+import { createClientErrorHandler } from "./http/client-error.js";
 import { corsOptions } from "./http/cors.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { genReqId } from "./http/request-id.js";
@@ -24,6 +25,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   jwks: Pick<JwksCache, "getKey" | "isLoaded" | "warmUp">;
   logger: Logger;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  clock?: () => number;
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -41,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       requestIdLogLabel: "request_id",
     }),
     genReqId,
+    clientErrorHandler: createClientErrorHandler(loggerInstance),
     bodyLimit: BODY_LIMIT_BYTES,
     // Fastify's default (100) answers a long id with 414 before authentication;
     // Node's 16 KiB header limit already bounds a URL, so let every path reach
@@ -63,7 +67,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes({ pingDatabase: () => ping(db), jwks }));
 
-  const verify = createTokenVerifier({ jwks, ...config.jwt });
+  const { clock } = deps;
+  const verify = createTokenVerifier({
+    jwks,
+    ...config.jwt,
+    ...(clock && { now: () => new Date(clock()) }),
+  });
   await app.register(async (authenticated) => {
     authenticated.addHook("onRequest", createAuthenticate(verify));
     await authenticated.register(protectedRoutes);

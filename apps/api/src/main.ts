@@ -39,5 +39,12 @@ async function shutdown(signal: string): Promise<void> {
   process.exit(0);
 }
 
+// Emergency revocation: after removing a key from the web app's JWKS,
+// `kill -HUP <pid>` makes tokens signed with it fail at once instead of after
+// JWKS_CACHE_MAX_AGE_SECONDS.
+process.on("SIGHUP", () => {
+  logger.warn({ event: "jwks.reload_requested" }, "reloading the JWKS (SIGHUP)");
+  void jwks.reload();
+});
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,6 +1,6 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 import { AppError } from "../http/app-error.js";
-import { parseBearer } from "./bearer.js";
+import { authorizationValues, parseBearer } from "./bearer.js";
 import { JwksUnavailableError, TokenError } from "./errors.js";
 import type { TokenVerifier } from "./verify-token.js";
 
@@ -30,7 +30,7 @@ const unauthorized = () =>
 export function createAuthenticate(verify: TokenVerifier): onRequestAsyncHookHandler {
   return async (request) => {
     try {
-      const token = parseBearer(request.headers.authorization);
+      const token = parseBearer(authorizationValues(request.raw.rawHeaders));
       const verified = await verify(token);
       request.user = verified.sid
         ? { id: verified.sub, sessionId: verified.sid }

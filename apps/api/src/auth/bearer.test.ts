@@ -21,7 +21,7 @@ describe("parseBearer (J20)", () => {
     expect(parseBearer("BEARER a.b.c")).toBe("a.b.c");
   });
 
-  it("J20 treats a missing or empty header as TOKEN_MISSING", () => {
+  it("J20: treats a missing or empty header as TOKEN_MISSING", () => {
     expect(reasonOf(undefined)).toBe("TOKEN_MISSING");
     expect(reasonOf("")).toBe("TOKEN_MISSING");
   });
@@ -35,15 +35,15 @@ describe("parseBearer (J20)", () => {
     ["a tab", "Bearer\ta.b.c"],
     ["two tokens", "Bearer a.b.c d.e.f"],
     ["a token without scheme", "a.b.c"],
-  ])("J20 rejects %s as TOKEN_MALFORMED", (_name, header) => {
+  ])("J20: rejects %s as TOKEN_MALFORMED", (_name, header) => {
     expect(reasonOf(header)).toBe("TOKEN_MALFORMED");
   });
 
-  it("J20 rejects two Authorization headers", () => {
+  it("J20: rejects two Authorization headers", () => {
     expect(reasonOf(["Bearer a.b.c", "Bearer d.e.f"])).toBe("TOKEN_MALFORMED");
   });
 
-  it("J21 rejects a 1 MB header without scanning it", () => {
+  it("J21: rejects a 1 MB header without scanning it", () => {
     expect(reasonOf(`Bearer ${"a".repeat(1024 * 1024)}`)).toBe("TOKEN_MALFORMED");
   });
 });

@@ -16,3 +16,16 @@ export function parseBearer(header: string | string[] | undefined): string {
   if (match?.[1] === undefined) throw new TokenError("TOKEN_MALFORMED");
   return match[1];
 }
+
+/**
+ * Every Authorization value the client sent. Node keeps only the first of
+ * duplicated Authorization headers in `headers`, so a second one would be
+ * silently ignored; two values come back as an array, which parseBearer refuses.
+ */
+export function authorizationValues(rawHeaders: readonly string[]): string | string[] | undefined {
+  const values: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === "authorization") values.push(rawHeaders[i + 1] ?? "");
+  }
+  return values.length > 1 ? values : values[0];
+}

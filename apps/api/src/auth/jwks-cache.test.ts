@@ -54,7 +54,7 @@ describe("JwksCache", () => {
     expect(cache.fetchCount).toBe(1);
   });
 
-  it("refreshes a set older than cacheMaxAge in the background, without blocking", async () => {
+  it("F2: refreshes a set older than cacheMaxAge in the background, without blocking", async () => {
     const cache = makeCache();
     await cache.getKey("kid-1");
     now += TEST_JWKS_TIMING.cacheMaxAgeMs + 1;
@@ -63,7 +63,7 @@ describe("JwksCache", () => {
     expect(cache.fetchCount).toBe(2);
   });
 
-  it("F6 refetches at most once per cooldown for unknown kids", async () => {
+  it("F6: refetches at most once per cooldown for unknown kids", async () => {
     const cache = makeCache();
     await cache.getKey("kid-1");
     expect(await cache.getKey("unknown")).toBeUndefined();
@@ -73,7 +73,7 @@ describe("JwksCache", () => {
     expect(cache.fetchCount).toBe(2);
   });
 
-  it("F3/F6 shares one fetch among 50 concurrent unknown kids", async () => {
+  it("F6: shares one fetch among 50 concurrent unknown kids", async () => {
     const cache = makeCache();
     await cache.getKey("kid-1");
     now += TEST_JWKS_TIMING.cooldownMs;
@@ -84,13 +84,13 @@ describe("JwksCache", () => {
     expect(cache.fetchCount).toBe(2);
   });
 
-  it("F3 shares one fetch among concurrent cold-start callers", async () => {
+  it("F3: shares one fetch among concurrent cold-start callers", async () => {
     const cache = makeCache();
     await Promise.all(Array.from({ length: 20 }, () => cache.getKey("kid-1")));
     expect(cache.fetchCount).toBe(1);
   });
 
-  it("F5 picks up a rotated key on an unknown kid after the cooldown", async () => {
+  it("F5: picks up a rotated key on an unknown kid after the cooldown", async () => {
     const cache = makeCache();
     await cache.getKey("kid-1");
     const rotated = await createTestKey("kid-2");
@@ -100,7 +100,7 @@ describe("JwksCache", () => {
     expect(await cache.getKey("kid-1")).toBeDefined();
   });
 
-  it("F2 keeps serving the last good keys while the web app is down, until maxStale", async () => {
+  it("F2: keeps serving the last good keys while the web app is down, until maxStale", async () => {
     const down = await startTestServer([key.publicJwk]);
     const cache = makeCache({ url: down.url });
     await cache.getKey("kid-1");
@@ -113,7 +113,7 @@ describe("JwksCache", () => {
     await expect(cache.getKey("kid-1")).rejects.toBeInstanceOf(JwksUnavailableError);
   });
 
-  it("F1 throws JwksUnavailableError when nothing ever loaded and the server is down", async () => {
+  it("F1: throws JwksUnavailableError when nothing ever loaded and the server is down", async () => {
     const down = await startTestServer();
     const cache = makeCache({ url: down.url });
     await down.close();
@@ -130,14 +130,14 @@ describe("JwksCache", () => {
     ['{"keys":"x"}', { status: 200, body: '{"keys":"x"}' }],
     ["an empty key list", { status: 200, body: '{"keys":[]}' }],
     ["a 404", { status: 404, body: "not found" }],
-  ])("F4 treats %s as unavailable, never as a key set", async (_name, response) => {
+  ])("F4: treats %s as unavailable, never as a key set", async (_name, response) => {
     server.respond(response);
     const cache = makeCache();
     await expect(cache.getKey("kid-1")).rejects.toBeInstanceOf(JwksUnavailableError);
     expect(cache.isLoaded()).toBe(false);
   });
 
-  it("F4 keeps the last good set when a refresh returns garbage", async () => {
+  it("F4: keeps the last good set when a refresh returns garbage", async () => {
     const cache = makeCache();
     await cache.getKey("kid-1");
     server.respond({ status: 200, body: "<html>portal</html>", contentType: "text/html" });
@@ -146,13 +146,13 @@ describe("JwksCache", () => {
     expect(await cache.getKey("kid-1")).toBeDefined();
   });
 
-  it("F4 refuses a JWK that carries private key material", async () => {
+  it("F4: refuses a JWK that carries private key material", async () => {
     const { privateKey } = await createTestKeyWithPrivate();
     server.serveKeys([privateKey]);
     await expect(makeCache().getKey("leaky")).rejects.toBeInstanceOf(JwksUnavailableError);
   });
 
-  it("F4 skips the private JWK but keeps the good keys next to it", async () => {
+  it("F4: skips the private JWK but keeps the good keys next to it", async () => {
     const { privateKey } = await createTestKeyWithPrivate();
     server.serveKeys([privateKey, key.publicJwk]);
     const cache = makeCache();
@@ -160,7 +160,7 @@ describe("JwksCache", () => {
     expect(await cache.getKey("kid-1")).toBeDefined();
   });
 
-  it("F4 drops a kid published twice (ambiguous)", async () => {
+  it("F4: drops a kid published twice (ambiguous)", async () => {
     const twin = await createTestKey("kid-1");
     const other = await createTestKey("kid-3");
     server.serveKeys([key.publicJwk, twin.publicJwk, other.publicJwk]);
@@ -169,7 +169,7 @@ describe("JwksCache", () => {
     expect(await cache.getKey("kid-3")).toBeDefined();
   });
 
-  it("skips keys without kid, for encryption, or of an algorithm outside the allowlist", async () => {
+  it("F4: skips keys without kid, for encryption, or of an algorithm outside the allowlist", async () => {
     const { kid: _kid, ...noKid } = key.publicJwk;
     server.serveKeys([
       noKid,
@@ -180,7 +180,7 @@ describe("JwksCache", () => {
     await expect(makeCache().getKey("enc")).rejects.toBeInstanceOf(JwksUnavailableError);
   });
 
-  it("F3 gives up on a hanging JWKS endpoint after the timeout", async () => {
+  it("F3: gives up on a hanging JWKS endpoint after the timeout", async () => {
     const hanging: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
@@ -191,7 +191,7 @@ describe("JwksCache", () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it("retries a cold load sooner than the cooldown, so a late web app is picked up", async () => {
+  it("F1: retries a cold load sooner than the cooldown, so a late web app is picked up", async () => {
     server.respond({ status: 503, body: "starting" });
     const cache = makeCache();
     await expect(cache.getKey("kid-1")).rejects.toBeInstanceOf(JwksUnavailableError);

@@ -65,6 +65,15 @@ export class JwksCache {
   }
 
   /**
+   * Fetches the JWKS now, whatever the cooldown: the emergency-revocation lever
+   * (SIGHUP in main.ts). A failed fetch keeps the last good keys.
+   */
+  async reload(): Promise<boolean> {
+    await this.#refresh().catch(() => undefined);
+    return this.isLoaded();
+  }
+
+  /**
    * The key for a kid, or undefined if the (possibly refreshed) set lacks it.
    * Throws JwksUnavailableError only when no usable key set exists at all.
    * The kid is only ever a Map key: never part of a URL, path or query.

@@ -51,9 +51,9 @@ describe("other allowlisted algorithms", () => {
   });
 
   it.each([
-    ["J4 EdDSA with a 64-byte all-zero signature", "EdDSA"],
-    ["J4b ES256 with r = s = 0", "ES256"],
-  ] as const)("rejects %s", async (_name, alg) => {
+    ["J4", "EdDSA with a 64-byte all-zero signature", "EdDSA"],
+    ["J4b", "ES256 with r = s = 0", "ES256"],
+  ] as const)("%s: rejects %s", async (_id, _name, alg) => {
     const t = createVerifierUnderTest(server.url, [alg]);
     const input = `${encodeJson({ alg, kid: `kid-${alg}` })}.${encodeJson(claims())}`;
     const token = `${input}.${base64url.encode(new Uint8Array(64))}`;

@@ -33,7 +33,7 @@ describe("health and readiness", () => {
     expect(second.statusCode).toBe(200);
   });
 
-  it("F1 GET /ready answers 503 with Retry-After while the JWKS was never loaded", async () => {
+  it("F1: GET /ready answers 503 with Retry-After while the JWKS was never loaded", async () => {
     t = await createTestApp({ jwksDown: true });
     await t.jwks.warmUp();
     const res = await t.app.inject({ method: "GET", url: "/ready" });

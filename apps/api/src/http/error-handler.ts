@@ -1,10 +1,12 @@
 import { STATUS_CODES } from "node:http";
 import type { Problem } from "@taskgate/contracts/problem";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { AppError } from "./app-error.js";
 import { fromValidationError } from "./validation-error.js";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
+const DATABASE_RETRY_AFTER_SECONDS = "2";
 
 // Fastify's own request errors, translated to stable codes with generic details.
 const FASTIFY_ERRORS: Record<string, () => AppError> = {
@@ -19,8 +21,6 @@ const FASTIFY_ERRORS: Record<string, () => AppError> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
     new AppError(400, "BAD_REQUEST", "The Content-Length header does not match the body"),
 };
-
-const SQLITE_BUSY = /^SQLITE_(BUSY|LOCKED)/;
 
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
@@ -40,11 +40,18 @@ function toAppError(error: unknown): [AppError, boolean] {
   const code = errorCode(error) ?? "";
   const known = FASTIFY_ERRORS[code];
   if (known) return [known(), true];
-  if (SQLITE_BUSY.test(code)) {
-    const busy = new AppError(503, "SERVICE_UNAVAILABLE", "The database is busy, try again", {
-      headers: { "retry-after": "1" },
-    });
-    return [busy, false];
+  // Logged (not expected), but answered 503: a busy, locked or lost database is
+  // an outage the client should wait out, never a 500 with internals.
+  if (isDatabaseUnavailable(error)) {
+    const down = new AppError(
+      503,
+      "SERVICE_UNAVAILABLE",
+      "The database is unavailable, try again",
+      {
+        headers: { "retry-after": DATABASE_RETRY_AFTER_SECONDS },
+      },
+    );
+    return [down, false];
   }
   const status = statusCode(error);
   // Other client errors Fastify raises itself (bad URL, bad header...): 4xx with a generic body.

@@ -24,7 +24,7 @@ const preflight = (origin: string) =>
   });
 
 describe("CORS (C4)", () => {
-  it("C4 answers a preflight from the app origin with the exact origin and Vary", async () => {
+  it("C4: answers a preflight from the app origin with the exact origin and Vary", async () => {
     const res = await preflight(APP_ORIGIN);
     expect(res.statusCode).toBe(204);
     expect(res.headers["access-control-allow-origin"]).toBe(APP_ORIGIN);
@@ -36,7 +36,7 @@ describe("CORS (C4)", () => {
   });
 
   it.each(["https://evil.example", "null", "http://localhost:3000.evil.example"])(
-    "C4 gives origin %s no CORS headers",
+    "C4: gives origin %s no CORS headers",
     async (origin) => {
       const res = await preflight(origin);
       expect(res.headers["access-control-allow-origin"]).toBeUndefined();
@@ -91,7 +91,7 @@ describe("errors and headers (C7, L2)", () => {
   });
 
   it.each(["/health", "/nope", "/api/protected"])(
-    "C7 sets the security headers on %s",
+    "C7: sets the security headers on %s",
     async (url) => {
       const res = await t.app.inject({ url });
       expect(res.headers["cache-control"]).toBe("no-store");
@@ -101,7 +101,7 @@ describe("errors and headers (C7, L2)", () => {
     },
   );
 
-  it("L2 answers an unexpected exception with a generic 500 and logs it", async () => {
+  it("L2: answers an unexpected exception with a generic 500 and logs it", async () => {
     t.app.get("/boom", async () => {
       throw new Error("secret SQL: select * from users");
     });
@@ -132,25 +132,25 @@ describe("request bodies (I1-I3)", () => {
     expect((await post('{"a":1}')).statusCode).toBe(200);
   });
 
-  it("I1 answers 413 for a body over 64 KiB", async () => {
+  it("I1: answers 413 for a body over 64 KiB", async () => {
     const res = await post(JSON.stringify({ pad: "x".repeat(70 * 1024) }));
     expect(res.statusCode).toBe(413);
     expect(ProblemSchema.parse(res.json()).code).toBe("PAYLOAD_TOO_LARGE");
   });
 
-  it("I2 answers 400 for malformed JSON, without a stack", async () => {
+  it("I2: answers 400 for malformed JSON, without a stack", async () => {
     const res = await post('{"title":');
     expect(res.statusCode).toBe(400);
     expect(ProblemSchema.parse(res.json()).code).toBe("BAD_REQUEST");
     expect(res.body).not.toMatch(/at .*\.js/);
   });
 
-  it("I2 answers 400 for an empty JSON body", async () => {
+  it("I2: answers 400 for an empty JSON body", async () => {
     expect((await post("")).statusCode).toBe(400);
   });
 
   it.each(["text/plain", "application/x-www-form-urlencoded"])(
-    "I3 answers 415 for %s",
+    "I3: answers 415 for %s",
     async (type) => {
       const res = await post("title=x", type);
       expect(res.statusCode).toBe(415);

@@ -21,7 +21,7 @@ describe("GET /api/protected", () => {
     expect(body).toEqual({ message: "Hello from the API", user_id: "user-42" });
   });
 
-  it("J20 answers 401 problem+json with WWW-Authenticate without a token", async () => {
+  it("J20: answers 401 problem+json with WWW-Authenticate without a token", async () => {
     t = await createTestApp();
     const res = await get({ "x-request-id": "req-123" });
     expect(res.statusCode).toBe(401);
@@ -36,14 +36,14 @@ describe("GET /api/protected", () => {
     ["two spaces", "Bearer  a.b.c"],
     ["Bearer alone", "Bearer"],
     ["garbage", "Bearer not-a-jwt"],
-  ])("J20 answers 401 (never 500) for %s", async (_name, authorization) => {
+  ])("J20: answers 401 (never 500) for %s", async (_name, authorization) => {
     t = await createTestApp();
     const res = await get({ authorization });
     expect(res.statusCode).toBe(401);
     expect(res.headers["www-authenticate"]).toBe('Bearer error="invalid_token"');
   });
 
-  it("J20 never honours a token in the query string", async () => {
+  it("J20: never honours a token in the query string", async () => {
     t = await createTestApp();
     const token = await t.token();
     const res = await get({}, `/api/protected?access_token=${token}`);
@@ -66,7 +66,7 @@ describe("GET /api/protected", () => {
     expect(t.rawLogs()).not.toContain(token.split(".")[2]);
   });
 
-  it("F1 answers 503 with Retry-After (never 401) when the JWKS cannot be loaded", async () => {
+  it("F1: answers 503 with Retry-After (never 401) when the JWKS cannot be loaded", async () => {
     t = await createTestApp({ jwksDown: true });
     const res = await get({ authorization: `Bearer ${await t.token()}` });
     expect(res.statusCode).toBe(503);
@@ -74,7 +74,7 @@ describe("GET /api/protected", () => {
     expect(ProblemSchema.parse(res.json()).code).toBe("SERVICE_UNAVAILABLE");
   });
 
-  it("F1 still answers 401 for a malformed token while the JWKS is down", async () => {
+  it("F1: still answers 401 for a malformed token while the JWKS is down", async () => {
     t = await createTestApp({ jwksDown: true });
     const res = await get({ authorization: "Bearer a.b" });
     expect(res.statusCode).toBe(401);

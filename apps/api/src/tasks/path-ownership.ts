@@ -17,6 +17,7 @@ export const enforcePathOwnership: onRequestAsyncHookHandler = async (request) =
   request.log.warn(
     {
       event: "auth.forbidden",
+      reason: "PATH_USER_MISMATCH",
       user_id: user.id,
       route: request.routeOptions.url ?? null,
       ip: request.ip,

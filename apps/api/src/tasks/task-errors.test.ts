@@ -35,7 +35,7 @@ const ROUTES = [
 const url = (template: string) => template.replace("TASK", taskId);
 
 describe("401 before anything else", () => {
-  it.each(ROUTES)("J20 %s %s without a token answers 401", async (method, path, payload) => {
+  it.each(ROUTES)("J20: %s %s without a token answers 401", async (method, path, payload) => {
     const res = await t.app.inject({ method, url: url(path), ...(payload && { payload }) });
     expect(res.statusCode).toBe(401);
     expect(res.headers["www-authenticate"]).toBe('Bearer error="invalid_token"');
@@ -44,22 +44,25 @@ describe("401 before anything else", () => {
 });
 
 describe("403 for another user's path, before body or database (A1)", () => {
-  it.each(ROUTES)("A1 %s %s as user B answers 403 with no query", async (method, path, payload) => {
-    const before = t.queryCount();
-    const rowsBefore = await countTasks(t);
-    const res = await b.send(method, url(path), {
-      payload,
-      headers: { "x-request-id": "forbid-1" },
-    });
-    expect(res.statusCode).toBe(403);
-    expect(problem(res)).toMatchObject({
-      code: "FORBIDDEN",
-      detail: "You don't have permission to access these tasks",
-    });
-    expect(t.queryCount()).toBe(before);
-    expect(await countTasks(t)).toBe(rowsBefore);
-    expect((await a.get(taskId)).json()).toMatchObject({ title: "A's task", completed: false });
-  });
+  it.each(ROUTES)(
+    "A1: %s %s as user B answers 403 with no query",
+    async (method, path, payload) => {
+      const before = t.queryCount();
+      const rowsBefore = await countTasks(t);
+      const res = await b.send(method, url(path), {
+        payload,
+        headers: { "x-request-id": "forbid-1" },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(problem(res)).toMatchObject({
+        code: "FORBIDDEN",
+        detail: "You don't have permission to access these tasks",
+      });
+      expect(t.queryCount()).toBe(before);
+      expect(await countTasks(t)).toBe(rowsBefore);
+      expect((await a.get(taskId)).json()).toMatchObject({ title: "A's task", completed: false });
+    },
+  );
 
   it("the query spy sees the statements of an allowed request (so 0 above means none ran)", async () => {
     const before = t.queryCount();
@@ -67,7 +70,7 @@ describe("403 for another user's path, before body or database (A1)", () => {
     expect(t.queryCount()).toBeGreaterThan(before);
   });
 
-  it("A1 refuses before the body is read: an oversized or broken body still gets 403", async () => {
+  it("A1: refuses before the body is read: an oversized or broken body still gets 403", async () => {
     const big = await b.send("POST", "/api/user-a/tasks", {
       payload: { title: "x".repeat(70_000) },
     });
@@ -79,7 +82,7 @@ describe("403 for another user's path, before body or database (A1)", () => {
     expect(broken.statusCode).toBe(403);
   });
 
-  it("L1 logs auth.forbidden with user_id, route and request_id", async () => {
+  it("L1: logs auth.forbidden with user_id, route and request_id", async () => {
     await b.send("GET", "/api/user-a/tasks", { headers: { "x-request-id": "forbid-log" } });
     const event = t
       .logs()
@@ -95,7 +98,7 @@ describe("request shape (I1-I3, I8, I9)", () => {
     ["JSON null", "null"],
     ["a bare string", '"title"'],
     ["an empty body", ""],
-  ])("I2 POST with %s answers 400", async (_name, payload) => {
+  ])("I2: POST with %s answers 400", async (_name, payload) => {
     const res = await a.send("POST", a.base, {
       payload,
       headers: { "content-type": "application/json" },
@@ -105,7 +108,7 @@ describe("request shape (I1-I3, I8, I9)", () => {
     expect(res.body).not.toMatch(/at .*\.(js|ts)/);
   });
 
-  it("I2 POST with no body at all answers 400", async () => {
+  it("I2: POST with no body at all answers 400", async () => {
     expect((await a.send("POST", a.base)).statusCode).toBe(400);
   });
 
@@ -119,7 +122,7 @@ describe("request shape (I1-I3, I8, I9)", () => {
     ["status=done"],
     ["limit=10&limit=100000"],
     ["unknown=1"],
-  ])("I9 GET ?%s answers 400 with errors[]", async (query) => {
+  ])("I9: GET ?%s answers 400 with errors[]", async (query) => {
     const res = await a.send("GET", `${a.base}?${query}`);
     expect(res.statusCode).toBe(400);
     const body = problem(res);
@@ -136,7 +139,7 @@ describe("request shape (I1-I3, I8, I9)", () => {
     },
   );
 
-  it("I1 a body over 64 KiB answers 413", async () => {
+  it("I1: a body over 64 KiB answers 413", async () => {
     const res = await a.send("POST", a.base, {
       payload: { title: "x", description: "y".repeat(66_000) },
     });
@@ -145,7 +148,7 @@ describe("request shape (I1-I3, I8, I9)", () => {
   });
 
   it.each(["text/plain", "application/x-www-form-urlencoded"])(
-    "I3 a %s body answers 415 on POST, PUT, PATCH and complete",
+    "I3: a %s body answers 415 on POST, PUT, PATCH and complete",
     async (type) => {
       const headers = { "content-type": type };
       for (const [method, path] of [
@@ -181,7 +184,7 @@ describe("request shape (I1-I3, I8, I9)", () => {
     ],
     ["A4 an unknown user_id field", { title: "x", user_id: "user-b" }, "user_id"],
     ["A4 an unknown id field", { title: "x", id: "forged" }, "id"],
-  ])("I8 POST with %s answers 422 naming the field", async (_name, payload, path) => {
+  ])("I8: POST with %s answers 422 naming the field", async (_name, payload, path) => {
     const before = await countTasks(t);
     const res = await a.send("POST", a.base, { payload });
     expect(res.statusCode).toBe(422);
@@ -191,20 +194,20 @@ describe("request shape (I1-I3, I8, I9)", () => {
     expect(await countTasks(t)).toBe(before);
   });
 
-  it('I8 PATCH with completed "yes" answers 422 on completed', async () => {
+  it('I8: PATCH with completed "yes" answers 422 on completed', async () => {
     const res = await a.send("PATCH", `${a.base}/${taskId}`, { payload: { completed: "yes" } });
     expect(res.statusCode).toBe(422);
     expect(problem(res).errors).toEqual([{ path: "completed", message: expect.any(String) }]);
   });
 
-  it('I8 PATCH …/complete with completed "yes" answers 422', async () => {
+  it('I8: PATCH …/complete with completed "yes" answers 422', async () => {
     const res = await a.send("PATCH", `${a.base}/${taskId}/complete`, {
       payload: { completed: "yes" },
     });
     expect(res.statusCode).toBe(422);
   });
 
-  it("I2 PATCH …/complete with a JSON null or array body answers 400, not a toggle", async () => {
+  it("I2: PATCH …/complete with a JSON null or array body answers 400, not a toggle", async () => {
     for (const payload of ["null", "[]"]) {
       const res = await a.send("PATCH", `${a.base}/${taskId}/complete`, {
         payload,
@@ -241,7 +244,7 @@ describe("404 for unknown and odd ids (A7)", () => {
     ["-1", "-1"],
     ["a huge number", "99999999999999999999"],
     ["1e3", "1e3"],
-  ])("A7 %s answers 404 on every method, never 500", async (_name, id) => {
+  ])("A7: %s answers 404 on every method, never 500", async (_name, id) => {
     const one = `${a.base}/${encodeURIComponent(id)}`;
     for (const [method, path, payload] of [
       ["GET", one, undefined],
@@ -256,7 +259,7 @@ describe("404 for unknown and odd ids (A7)", () => {
     }
   });
 
-  it("A7 a 10 KB id answers 404, never 500", async () => {
+  it("A7: a 10 KB id answers 404, never 500", async () => {
     const res = await a.get("x".repeat(10_240));
     expect(res.statusCode).toBe(404);
     expect(problem(res).code).toBe("NOT_FOUND");

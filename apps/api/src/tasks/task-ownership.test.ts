@@ -19,15 +19,15 @@ afterAll(async () => {
 
 describe("ownership by query scope (A2, A3, A5)", () => {
   it.each([
-    ["GET", "", undefined],
-    ["PUT", "", { title: "hijacked", description: "by A", completed: true }],
-    ["PATCH", "", { title: "hijacked" }],
-    ["PATCH", "/complete", undefined],
-    ["PATCH", "/complete", { completed: true }],
-    ["DELETE", "", undefined],
+    ["A2", "GET", "", undefined],
+    ["A3", "PUT", "", { title: "hijacked", description: "by A", completed: true }],
+    ["A3", "PATCH", "", { title: "hijacked" }],
+    ["A3", "PATCH", "/complete", undefined],
+    ["A3", "PATCH", "/complete", { completed: true }],
+    ["A3", "DELETE", "", undefined],
   ] as const)(
-    "A2/A3 %s %s on B's task under A's own path answers 404, B's row unchanged",
-    async (method, suffix, payload) => {
+    "%s: %s %s on B's task under A's own path answers 404, B's row unchanged",
+    async (_id, method, suffix, payload) => {
       const original = await b.create("B's secret", { description: "B only" });
       const res = await a.send(method, `${a.base}/${original.id}${suffix}`, { payload });
       expect(res.statusCode).toBe(404);
@@ -39,7 +39,7 @@ describe("ownership by query scope (A2, A3, A5)", () => {
     },
   );
 
-  it("A2 a foreign id and a missing id get the same answer", async () => {
+  it("A2: a foreign id and a missing id get the same answer", async () => {
     const foreign = await b.create();
     const one = await a.get(foreign.id);
     const missing = await a.get("00000000-0000-4000-8000-000000000000");
@@ -48,7 +48,7 @@ describe("ownership by query scope (A2, A3, A5)", () => {
     expect(strip(one.json())).toEqual(strip(missing.json()));
   });
 
-  it("A5 B's tasks never appear in A's list, whatever the filter", async () => {
+  it("A5: B's tasks never appear in A's list, whatever the filter", async () => {
     const mine = await a.create("A's own");
     const theirs = await b.create("B's own");
     await b.send("PATCH", `${b.base}/${theirs.id}/complete`);
@@ -60,7 +60,7 @@ describe("ownership by query scope (A2, A3, A5)", () => {
     }
   });
 
-  it("A4 a created task belongs to the token's user, with a server-made id", async () => {
+  it("A4: a created task belongs to the token's user, with a server-made id", async () => {
     const task = await a.create("mine");
     expect(task.user_id).toBe(a.userId);
     expect(task.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -74,7 +74,7 @@ describe("hostile strings are stored literally (I7)", () => {
     "<img src=x onerror=alert(1)>",
     "Robert'); DELETE FROM tasks WHERE ('1'='1",
     "😀 ünïcödé \u0000 null byte",
-  ])("I7 keeps %j exactly as sent", async (text) => {
+  ])("I7: keeps %j exactly as sent", async (text) => {
     const task = await a.create(text, { description: text });
     const reread = TaskSchema.parse((await a.get(task.id)).json());
     expect(reread.title).toBe(text.trim());
@@ -83,7 +83,7 @@ describe("hostile strings are stored literally (I7)", () => {
     expect(list.items.length).toBeGreaterThan(0);
   });
 
-  it("A1 a 10 KB user id in the path answers 403, not 414 or 500", async () => {
+  it("A1: a 10 KB user id in the path answers 403, not 414 or 500", async () => {
     const res = await a.send("GET", `/api/${"x".repeat(10_240)}/tasks`);
     expect(res.statusCode).toBe(403);
   });

@@ -132,7 +132,7 @@ describe("task endpoints, happy paths", () => {
     expect((await a.send("DELETE", `${a.base}/${task.id}`)).statusCode).toBe(404);
   });
 
-  it("A5 answers with exactly the Task fields, nothing more", async () => {
+  it("A5: answers with exactly the Task fields, nothing more", async () => {
     await fresh();
     const task = await a.create();
     const keys = ["completed", "created_at", "description", "id", "title", "updated_at", "user_id"];
@@ -142,7 +142,7 @@ describe("task endpoints, happy paths", () => {
     expect(Object.keys(list.items[0]).sort()).toEqual(keys);
   });
 
-  it("answers JSON with the security headers (C7)", async () => {
+  it("C7: answers JSON with the security headers", async () => {
     await fresh();
     const res = await a.send("GET", a.base);
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");

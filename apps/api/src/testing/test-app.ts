@@ -21,8 +21,19 @@ import { createLogger } from "../logging/logger.js";
 
 export const APP_ORIGIN = "http://localhost:3000";
 
+export interface TestAppOptions {
+  /** The JWKS server is stopped before the app first asks it (restart it with server.start()). */
+  jwksDown?: boolean;
+  /** Extra environment for parseConfig, e.g. JWKS timings. */
+  env?: Record<string, string>;
+  /** Milliseconds since the epoch for the JWKS cache, the verifier and t.token(). */
+  clock?: () => number;
+}
+
 export interface TestApp {
   app: FastifyInstance;
+  /** The SQLite file the app uses (for a second connection). */
+  dbFile: string;
   db: Kysely<Database>;
   jwks: JwksCache;
   server: TestServer;
@@ -31,6 +42,7 @@ export interface TestApp {
   rawLogs(): string;
   /** Every log line written so far, parsed. */
   logs(): Record<string, unknown>[];
+  /** A good token (iat and exp from the test clock), with claims overridden as given. */
   token(overrides?: Record<string, unknown>): Promise<string>;
   /** How many SQL statements the app has run so far (migrations excluded). */
   queryCount(): number;
@@ -41,17 +53,24 @@ export interface TestApp {
  * The real app over a real SQLite file in a temp dir and a real JWKS served
  * over HTTP. `jwksDown` stops that server before the app ever loads it.
  */
-export async function createTestApp(options: { jwksDown?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "taskgate-api-"));
   const key = await createTestKey();
   const server = await startTestServer([key.publicJwk]);
-  if (options.jwksDown) await server.close();
-  const config = parseConfig({ JWKS_URL: server.url, CORS_ORIGINS: APP_ORIGIN }, dataDir);
+  if (options.jwksDown) await server.stop();
+  const env = { JWKS_URL: server.url, CORS_ORIGINS: APP_ORIGIN, ...options.env };
+  const config = parseConfig(env, dataDir);
   const lines: string[] = [];
   const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
   const db = openDatabase(config.database);
   await migrateToLatest(db);
-  const jwks = new JwksCache({ ...config.jwks, algorithms: config.jwt.algorithms });
+  const clock = options.clock ?? Date.now;
+  const jwks = new JwksCache({
+    ...config.jwks,
+    algorithms: config.jwt.algorithms,
+    log: logger,
+    now: clock,
+  });
   let queries = 0;
   // Counts every statement the app compiles, transactions included: lets a
   // test prove a refusal happened before any database work.
@@ -62,21 +81,31 @@ export async function createTestApp(options: { jwksDown?: boolean } = {}): Promi
     },
     transformResult: async (args) => args.result,
   };
-  const app = await buildApp({ config, db: db.withPlugin(counter), jwks, logger });
+  const app = await buildApp({
+    config,
+    db: db.withPlugin(counter),
+    jwks,
+    logger,
+    ...(options.clock && { clock: options.clock }),
+  });
   return {
     app,
+    dbFile: config.database.file,
     db,
     jwks,
     server,
     key,
     rawLogs: () => lines.join(""),
     logs: () => lines.map((line): Record<string, unknown> => JSON.parse(line)),
-    token: (overrides = {}) => signRaw(key, claims(overrides)),
+    token: (overrides = {}) => {
+      const now = Math.floor(clock() / 1000);
+      return signRaw(key, claims({ iat: now, exp: now + 900, ...overrides }));
+    },
     queryCount: () => queries,
     async close() {
       await app.close();
       await db.destroy();
-      if (!options.jwksDown) await server.close();
+      await server.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

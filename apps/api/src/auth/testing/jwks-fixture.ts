@@ -25,6 +25,8 @@ export interface CannedResponse {
   status: number;
   body: string;
   contentType?: string;
+  /** Never answer (the connection stays open until the client gives up). */
+  hang?: boolean;
 }
 
 export interface TestServer {
@@ -34,6 +36,10 @@ export interface TestServer {
   /** Replace what the server answers (a JWKS by default). */
   respond(response: CannedResponse): void;
   serveKeys(keys: readonly unknown[]): void;
+  /** Stop listening (connections refused) but keep the port for start(). */
+  stop(): Promise<void>;
+  /** Listen again on the same port, as a restarted web app would. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,12 +53,25 @@ const jwksResponse = (keys: readonly unknown[]): CannedResponse => ({
 export async function startTestServer(keys: readonly unknown[] = []): Promise<TestServer> {
   let current = jwksResponse(keys);
   let requests = 0;
+  let listening = false;
   const server = createServer((_req, res) => {
     requests += 1;
+    if (current.hang) return;
     res.writeHead(current.status, { "content-type": current.contentType ?? "application/json" });
     res.end(current.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listen = (port: number) =>
+    new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve)).then(() => {
+      listening = true;
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!listening) return resolve();
+      listening = false;
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  await listen(0);
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("server has no port");
   const { port } = address;
@@ -67,11 +86,9 @@ export async function startTestServer(keys: readonly unknown[] = []): Promise<Te
     serveKeys(next) {
       current = jwksResponse(next);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop,
+    start: () => (listening ? Promise.resolve() : listen(port)),
+    close: stop,
   };
 }
 
