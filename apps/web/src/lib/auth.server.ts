@@ -6,6 +6,7 @@ import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
+import { openRedisStorage } from "./redis.server";
 
 function openDatabase(database: DatabaseConfig): Database.Database {
   if (database.kind === "postgres") {
@@ -53,20 +54,50 @@ function credentialsRule(config: WebConfig) {
   return { window: config.authRateLimit.windowSeconds, max: config.authRateLimit.max };
 }
 
+/**
+ * Where the rate limiter finds a client's IP. Without a trusted proxy nothing
+ * in the request is believed: `next start` keeps a client-sent
+ * X-Forwarded-For, so trusting it would let a client rotate its own bucket.
+ * Every request then shares one bucket per path (Better Auth's fail-closed
+ * mode). Behind a proxy, TRUSTED_PROXIES turns per-client buckets on.
+ */
+function ipAddressOptions(config: WebConfig) {
+  if (config.trustedProxies.length === 0) return { ipAddressHeaders: [] };
+  return { ipAddressHeaders: ["x-forwarded-for"], trustedProxies: config.trustedProxies };
+}
+
+type Closer = () => Promise<void>;
+const closers = new WeakMap<object, Closer>();
+
 /** Builds the Better Auth instance; opens (and creates) the database. */
 export function createAuth(config: WebConfig, secret: string) {
-  return betterAuth({
+  const database = openDatabase(config.database);
+  const redis = config.redis ? openRedisStorage(config.redis) : undefined;
+  const auth = betterAuth({
     baseURL: config.baseUrl,
     secret,
-    database: openDatabase(config.database),
+    database,
+    ...(redis ? { secondaryStorage: redis.storage } : {}),
+    // Sessions stay in the database even with Redis, so both apps see the
+    // same sessions whatever the deployment.
+    session: { storeSessionInDatabase: true },
     logger: { level: authLogLevel(config.logLevel) },
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     trustedOrigins: [config.baseUrl],
+    advanced: {
+      // Explicit, so every environment checks origins: Better Auth skips the
+      // check under NODE_ENV=test unless told otherwise.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      useSecureCookies: config.baseUrl.startsWith("https://"),
+      ipAddress: ipAddressOptions(config),
+    },
     rateLimit: {
-      // On in every environment (Better Auth's default is production only), and
-      // in the database so every instance counts the same attempts.
+      // On in every environment (Better Auth's default is production only),
+      // and in shared storage so every instance counts the same attempts:
+      // Redis when configured, else the database.
       enabled: true,
-      storage: "database",
+      storage: redis ? "secondary-storage" : "database",
       customRules: {
         "/sign-in/email": credentialsRule(config),
         "/sign-up/email": credentialsRule(config),
@@ -79,6 +110,17 @@ export function createAuth(config: WebConfig, secret: string) {
       nextCookies(), // must stay last
     ],
   });
+  closers.set(auth, async () => {
+    if (redis) await redis.client.quit().catch(() => redis.client.disconnect());
+    if (database.open) database.close();
+  });
+  return auth;
+}
+
+/** Releases what createAuth opened (the database handle, the Redis client). */
+export async function closeAuth(auth: Auth): Promise<void> {
+  await closers.get(auth)?.();
+  closers.delete(auth);
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -20,7 +20,34 @@ describe("parseConfig", () => {
       keyGraceSeconds: 1560,
       development: false,
       authRateLimit: { max: 3, windowSeconds: 10 },
+      redis: undefined,
+      trustedProxies: [],
     });
+  });
+
+  it("reads REDIS_URL with an optional key prefix and TRUSTED_PROXIES as IPs or CIDRs", () => {
+    const config = parseConfig(
+      {
+        REDIS_URL: "rediss://:pw@cache.internal:6380/0",
+        REDIS_KEY_PREFIX: "run-1:",
+        TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.1,2001:db8::/32",
+      },
+      ROOT,
+    );
+    expect(config.redis).toEqual({
+      url: "rediss://:pw@cache.internal:6380/0",
+      keyPrefix: "run-1:",
+    });
+    expect(config.trustedProxies).toEqual(["10.0.0.0/8", "192.0.2.1", "2001:db8::/32"]);
+    expect(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379" }, ROOT).redis?.keyPrefix).toBe("");
+  });
+
+  it("refuses a non-redis REDIS_URL and a TRUSTED_PROXIES entry that is not an IP or CIDR", () => {
+    expect(() => parseConfig({ REDIS_URL: "http://cache:6379" }, ROOT)).toThrow(/REDIS_URL/);
+    expect(() => parseConfig({ TRUSTED_PROXIES: "10.0.0.0/8,proxy.local" }, ROOT)).toThrow(
+      /TRUSTED_PROXIES/,
+    );
+    expect(() => parseConfig({ REDIS_KEY_PREFIX: "a b*" }, ROOT)).toThrow(/REDIS_KEY_PREFIX/);
   });
 
   it("treats blank values like the .env.example ones as unset", () => {

@@ -37,6 +37,27 @@ const EnvSchema = z
     JWKS_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(10_000).default(3),
     AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
+    // Shared state (rate limits) for several web instances; unset = the database.
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+      .optional(),
+    // Namespaces the keys under `taskgate:`; tests use one per run.
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w.:-]{0,100}$/, "letters, digits, '_', '.', ':' or '-' only")
+      .default(""),
+    // Proxies whose X-Forwarded-For entries are believed; unset = none, so a
+    // client cannot pick its own rate-limit bucket with that header.
+    TRUSTED_PROXIES: z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], "must be IPs or CIDRs")))
+      .default([]),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.BETTER_AUTH_SECRET) {
@@ -50,6 +71,7 @@ const EnvSchema = z
 
 export type JwtAlgorithm = "RS256" | "ES256" | "PS256" | "EdDSA";
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+export type RedisConfig = { url: string; keyPrefix: string };
 export type DatabaseConfig = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
 
 export type WebConfig = {
@@ -73,6 +95,10 @@ export type WebConfig = {
   development: boolean;
   /** Sign-in and sign-up attempts allowed per IP per window; never off. */
   authRateLimit: { max: number; windowSeconds: number };
+  /** Set: rate limits live in Redis, shared by every instance. */
+  redis: RedisConfig | undefined;
+  /** IPs/CIDRs of the proxies in front of the app; empty: X-Forwarded-For is ignored. */
+  trustedProxies: string[];
 };
 
 type Env = Record<string, string | undefined>;
@@ -115,6 +141,10 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
       max: parsed.AUTH_RATE_LIMIT_MAX,
       windowSeconds: parsed.AUTH_RATE_LIMIT_WINDOW_SECONDS,
     },
+    redis: parsed.REDIS_URL
+      ? { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX }
+      : undefined,
+    trustedProxies: parsed.TRUSTED_PROXIES,
   };
 }
 

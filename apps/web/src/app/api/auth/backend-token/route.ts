@@ -1,11 +1,21 @@
 import type { BackendTokenResponse } from "@taskgate/contracts/token";
 import { getAuth } from "@/lib/auth.server";
+import { logAuthFailure, sessionServiceUnavailable } from "@/lib/auth-handler.server";
 import { getConfig } from "@/lib/config.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /** `{token, expiresIn, userId}` for clients of the original design. */
 export async function GET(request: Request) {
+  try {
+    return await backendToken(request);
+  } catch (error) {
+    logAuthFailure(error);
+    return sessionServiceUnavailable();
+  }
+}
+
+async function backendToken(request: Request) {
   const auth = getAuth();
   const session = await auth.api.getSession({ headers: request.headers });
   if (!session) {

@@ -1,0 +1,43 @@
+import type { Auth } from "./auth.server";
+
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The answer when the session service cannot reach its storage: a generic
+ * body (no stack, no SQL) and a 503 the client retries rather than treating
+ * as a sign-out.
+ */
+export function sessionServiceUnavailable(): Response {
+  return Response.json(
+    {
+      code: "SESSION_SERVICE_UNAVAILABLE",
+      message: "The session service is unavailable. Try again shortly.",
+    },
+    {
+      status: 503,
+      headers: { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },
+    },
+  );
+}
+
+/** Logs a storage failure by name and message only: never a request or its body. */
+export function logAuthFailure(error: unknown): void {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
+  console.error(`[taskgate] session service unavailable: ${reason}`);
+}
+
+/** `/api/auth/*`: Better Auth's handler, never cached, never leaking an error. */
+export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
+  let response: Response;
+  try {
+    response = await auth.handler(request);
+  } catch (error) {
+    // Better Auth lets storage errors raised before an endpoint runs (the
+    // rate limiter reads the database first) escape its handler.
+    logAuthFailure(error);
+    return sessionServiceUnavailable();
+  }
+  // Sessions and tokens must never sit in a shared or browser cache.
+  if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
+  return response;
+}
