@@ -22,6 +22,9 @@ function openDatabase(database: DatabaseConfig): Database.Database {
 function authLogLevel(level: LogLevel): "debug" | "info" | "warn" | "error" {
   if (level === "trace") return "debug";
   if (level === "fatal") return "error";
+  // Better Auth's info lines name people ("Sign-up attempt for existing email:
+  // <email>"); personal data stays out of logs unless someone is debugging.
+  if (level === "info") return "warn";
   return level;
 }
 
