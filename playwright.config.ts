@@ -35,7 +35,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    {
+      name: "chromium",
+      use: { browserName: "chromium" },
+      testIgnore: /\.teardown\.ts$/,
+      teardown: "log audit",
+    },
+    // Runs after every other test, over everything the services logged.
+    { name: "log audit", testMatch: /log-audit\.teardown\.ts$/ },
+  ],
   webServer: {
     command: "node scripts/start.mjs",
     // Ready only once both services answer: the api's /ready needs the web

@@ -3,7 +3,7 @@
 // not built, start api and web, print both URLs once they answer, and stop both
 // on Ctrl-C or SIGTERM. Each service migrates its own database as it starts.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { config as loadDotenv } from "dotenv";
@@ -25,6 +25,10 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 const list = services(root, env, { dev });
+// Optional copy of both services' output, e.g. for the end-to-end log audit.
+const logCopy = process.env.TASKGATE_LOG_FILE
+  ? createWriteStream(process.env.TASKGATE_LOG_FILE, { flags: "a" })
+  : null;
 
 if (!dev) {
   for (const { build } of list) {
@@ -51,7 +55,10 @@ const children = list.map((service) => {
       buffered += chunk;
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
-      for (const line of lines) out.write(`[${service.name}] ${line}\n`);
+      for (const line of lines) {
+        out.write(`[${service.name}] ${line}\n`);
+        logCopy?.write(`[${service.name}] ${line}\n`);
+      }
     });
   };
   prefix(child.stdout, process.stdout);

@@ -18,6 +18,8 @@ export function e2eEnv(dataDir: string) {
     JWKS_URL: `${webUrl}/api/auth/jwks`,
     CORS_ORIGINS: webUrl,
     DATA_DIR: dataDir,
+    // Every line both services log during the run, for the log audit.
+    TASKGATE_LOG_FILE: `${dataDir}/services.log`,
     DATABASE_URL: "",
     LOG_LEVEL: "info",
     // The suite registers many users from one IP; raised, never switched off.
