@@ -1,0 +1,120 @@
+// Where results go: a console table, bench/results/latest.json, and the
+// marked section of docs/performance.md (only between the two markers; the
+// method text above them is written by hand).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+const START = "<!-- bench:start -->";
+const END = "<!-- bench:end -->";
+
+const num = (value, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value) ? "-" : value.toFixed(digits);
+const ms = (value) => (value === null || value === undefined ? "-" : value.toFixed(2));
+
+/** One row per scenario, the same columns in the console and the docs. */
+function rows(results) {
+  return results.scenarios.map((s) => ({
+    scenario: s.name,
+    data: s.data,
+    "req/s": num(s.peak?.rps),
+    "% ceiling": s.name === "ceiling" ? "100" : num(s.pctOfCeiling, 1),
+    "p50 peak ms": ms(s.peak?.p50),
+    "p99 peak ms": ms(s.peak?.p99),
+    "p50 half ms": ms(s.half?.p50),
+    "p99 half ms": `${ms(s.half?.p99)}${s.half?.keptUp === false ? "*" : ""}`,
+    "p50 1-conn µs": num(s.probe?.p50_us),
+    "non-2xx": String(s.non2xx + s.errors),
+    target: s.target,
+    met: s.failed ? "FAILED" : s.met ? "yes" : "no",
+  }));
+}
+
+export function printTable(results) {
+  const table = rows(results);
+  const headers = Object.keys(table[0] ?? {});
+  const widths = headers.map((h) => Math.max(h.length, ...table.map((r) => String(r[h]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("  ");
+  console.log(line(headers));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of table) console.log(line(headers.map((h) => row[h])));
+  for (const extra of extras(results))
+    console.log(extra.replace(/\*\*|`/g, "").replace(/\\\*/g, "*"));
+}
+
+/** The figures that are not per-scenario rows, as markdown bullet text. */
+function extras(results) {
+  const out = [];
+  const { memory, micro, web, listRatio } = results;
+  if (results.scenarios.some((s) => s.half?.keptUp === false)) {
+    out.push(
+      "- \\* the fixed-rate client fell behind its schedule (machine busy, or a rate beyond one Node client): that p99 is not the server's alone",
+    );
+  }
+  if (listRatio) {
+    out.push(
+      `- list p50, 100,000 vs 100 tasks (one connection, µs): ${num(listRatio.large)} vs ${num(listRatio.small)} = **${num(listRatio.ratio, 2)}×** (target ≤ 1.5×: ${listRatio.met ? "met" : "not met"})`,
+    );
+  }
+  if (memory) {
+    const flood = memory.flood
+      ? `; token flood: ${memory.flood.sent} distinct tokens in ${num(memory.flood.seconds, 1)} s (${num(memory.flood.sent / memory.flood.seconds)} req/s, non-2xx ${memory.flood.non2xx + memory.flood.errors}), RSS ${num(memory.flood.before, 1)} → ${num(memory.flood.after, 1)} MiB (**${memory.flood.changePct >= 0 ? "+" : ""}${num(memory.flood.changePct, 1)} %**, target ±10 %: ${memory.flood.met ? "met" : "not met"})`
+      : "; token flood skipped (--quick)";
+    out.push(
+      `- api resident memory after the run: **${num(memory.finalMiB, 1)} MiB** (target ≤ 120 MiB: ${memory.finalMet ? "met" : "not met"})${flood}`,
+    );
+  }
+  if (micro) {
+    const api = micro.api
+      ? `; api verifier first **${num(micro.api.first, 1)}**, repeat **${num(micro.api.repeat, 1)}**`
+      : "";
+    out.push(
+      `- token verification (µs/op, ${micro.n} ops): node:crypto.verify ${num(micro.cryptoVerify, 1)}; jose jwtVerify first ${num(micro.jose.first, 1)}, repeat ${num(micro.jose.repeat, 1)}${api} (${micro.apiNote})`,
+    );
+  }
+  if (web) {
+    if (web.error) out.push(`- first-load JS: not measured (${web.error})`);
+    else {
+      const pages = Object.entries(web.routes)
+        .map(([route, r]) => `\`${route}\` **${num(r.gzipKiB, 1)} KiB** (${r.files} files)`)
+        .join(", ");
+      out.push(
+        `- first-load JS, gzip: ${pages}; target ≤ ${web.targetKiB} KiB: ${web.met ? "met" : "not met"} (build of ${web.builtAt}${web.stale ? ", older than its sources" : ""})`,
+      );
+    }
+  }
+  return out;
+}
+
+function markdown(results) {
+  const { info } = results;
+  const table = rows(results);
+  const headers = Object.keys(table[0]);
+  const lines = [
+    `Last full run: commit \`${info.commit}\`${info.dirty ? " (with uncommitted changes)" : ""}, ${info.date}, Node ${info.node}, ${info.cpu} (${info.cores} cores), taskset: ${info.taskset ? "yes (api on core 0, load on core 1)" : "no (not pinned)"}, load generator: ${info.loadGenerator}.`,
+    "",
+    `| ${headers.join(" | ")} |`,
+    `|${headers.map(() => "---").join("|")}|`,
+    ...table.map(
+      (r) => `| ${headers.map((h) => String(r[h]).replace(/\|/g, "\\|")).join(" | ")} |`,
+    ),
+    "",
+    ...extras(results),
+  ];
+  return lines.join("\n");
+}
+
+export function writeJson(file, results) {
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Replaces the text between the markers; adds the markers at the end if missing. */
+export function writeDocsSection(file, results) {
+  const section = `${START}\n${markdown(results)}\n${END}`;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next =
+    start !== -1 && end > start
+      ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
+      : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}

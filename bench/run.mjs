@@ -1,0 +1,447 @@
+#!/usr/bin/env node
+// `npm run bench`: the api's production build under load, every figure a
+// ratio to a raw node:http ceiling measured in the same run (see
+// docs/performance.md for the method). `--quick` (CI): about 2 s per
+// scenario, no token flood, results kept in bench/results/tmp/; it proves
+// the suite runs and fails only on a crashed server or non-2xx answers,
+// never on timing.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { needsBuild } from "../scripts/lib/build-state.mjs";
+import { atRate, hasWrk, peak } from "./lib/load.mjs";
+import {
+  freePort,
+  hasTaskset,
+  killAllChildren,
+  LOAD_CORE,
+  runChild,
+  SERVER_CORE,
+  startChild,
+  stopChild,
+  waitForHttp,
+} from "./lib/processes.mjs";
+import { printTable, writeDocsSection, writeJson } from "./lib/report.mjs";
+import { migrate, seed, USER_SIZES } from "./lib/seed.mjs";
+import { rssMiB, systemInfo } from "./lib/system-info.mjs";
+import { AUDIENCE, createSigningKey, ISSUER, signToken, startJwksServer } from "./lib/tokens.mjs";
+import { measureFirstLoad, TARGET_KIB } from "./web-first-load.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const quick = process.argv.includes("--quick");
+
+// Seconds per phase. Quick: about 2 s of load per scenario.
+const T = quick
+  ? { warmup: 1, peak: 2, half: 1, probe: 0.5, microOps: 200 }
+  : { warmup: 2, peak: 10, half: 5, probe: 2, microOps: 2000 };
+const CONNECTIONS = 50;
+const FLOOD_TOKENS = 100_000;
+const FLOOD_MAX_SECONDS = 240;
+const RSS_TARGET_MIB = 120;
+
+// ---- clean-up on every exit path --------------------------------------
+const resultsDir = join(here, "results");
+const tmpParent = join(resultsDir, "tmp");
+mkdirSync(tmpParent, { recursive: true });
+const tmp = mkdtempSync(join(tmpParent, "run-"));
+const closers = [];
+const cleanUpSync = () => {
+  killAllChildren();
+  rmSync(tmp, { recursive: true, force: true });
+};
+process.on("exit", cleanUpSync);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    console.error(`\n[bench] ${signal}: stopping`);
+    process.exit(130);
+  });
+}
+
+const log = (message) => console.log(`[bench] ${message}`);
+const fmt = (n) => n.toLocaleString("en-US");
+
+// ---- builds ---------------------------------------------------------------
+function ensureBuilt(workspace, artifact, sources) {
+  if (!needsBuild(artifact, sources)) return false;
+  log(`building ${workspace} (missing or older than its sources)…`);
+  const result = spawnSync("npm", ["run", "build", "-w", workspace], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error(`build of ${workspace} failed`);
+  return true;
+}
+
+const webSources = [
+  join(root, "apps/web/src"),
+  join(root, "apps/web/package.json"),
+  join(root, "apps/web/next.config.ts"),
+  join(root, "packages"),
+];
+
+// ---- one scenario -----------------------------------------------------------
+async function measure(scenario, servers) {
+  const { target } = scenario;
+  const alive = () => {
+    for (const server of servers) {
+      if (server.exited) {
+        throw new Error(
+          `${server.name} crashed during "${scenario.name}": ${server.stderr.trim().slice(-1500)}`,
+        );
+      }
+    }
+  };
+  const warm = await peak(root, tmp, target, { connections: CONNECTIONS, seconds: T.warmup });
+  alive();
+  const top = await peak(root, tmp, target, { connections: CONNECTIONS, seconds: T.peak });
+  alive();
+  const half = await atRate(target, {
+    connections: CONNECTIONS,
+    seconds: T.half,
+    rate: top.rps / 2,
+  });
+  alive();
+  const probeOut = await runChild(
+    LOAD_CORE,
+    process.execPath,
+    [
+      join(here, "lib/probe.mjs"),
+      target.url,
+      target.method ?? "GET",
+      JSON.stringify(target.headers ?? {}),
+      target.body ?? "",
+      String(T.probe),
+    ],
+    { timeoutMs: (T.probe + 30) * 1000 },
+  );
+  const probe = JSON.parse(probeOut);
+  alive();
+  const phases = [warm, top, half];
+  const non2xx = phases.reduce((sum, p) => sum + p.non2xx, 0) + probe.non2xx;
+  const errors = phases.reduce((sum, p) => sum + p.errors, 0) + probe.errors;
+  return {
+    name: scenario.name,
+    data: scenario.data,
+    request: `${target.method ?? "GET"} ${scenario.path}`,
+    peak: { rps: top.rps, p50: top.p50, p99: top.p99, tool: top.tool, requests: top.requests },
+    half: {
+      rate: top.rps / 2,
+      rps: half.rps,
+      p50: half.p50,
+      p99: half.p99,
+      keptUp: half.keptUp,
+      maxLagMs: half.maxLagMs,
+      tool: half.tool,
+    },
+    probe,
+    non2xx,
+    errors,
+    failed: non2xx + errors > 0,
+  };
+}
+
+// ---- token flood (full mode) ----------------------------------------------------
+async function signFloodTokens(key) {
+  const workers = 2;
+  const per = Math.ceil(FLOOD_TOKENS / workers);
+  const parts = await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const worker = new Worker(join(here, "lib/sign-worker.mjs"), {
+        workerData: {
+          kid: key.kid,
+          privatePem: key.privatePem,
+          from: w * per,
+          to: Math.min(FLOOD_TOKENS, (w + 1) * per),
+        },
+      });
+      return new Promise((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      }).finally(() => worker.terminate());
+    }),
+  );
+  return parts.flat();
+}
+
+// ---- the run ------------------------------------------------------------------
+async function main() {
+  const info = {
+    ...systemInfo(root),
+    mode: quick ? "quick" : "full",
+    taskset: hasTaskset,
+    loadGenerator: hasWrk
+      ? "wrk (peak) + bench/lib/fixed-rate.mjs (half-peak latency)"
+      : "autocannon (peak) + bench/lib/fixed-rate.mjs (half-peak latency)",
+  };
+  log(`${info.mode} run, commit ${info.commit}, Node ${info.node}, ${info.cpu}`);
+  log(`load generator: ${info.loadGenerator}`);
+  if (!hasTaskset) log("taskset not found: servers and load generator are NOT pinned to cores");
+
+  ensureBuilt("@taskgate/api", join(root, "apps/api/dist/main.js"), [
+    join(root, "apps/api/src"),
+    join(root, "apps/api/package.json"),
+    join(root, "packages"),
+  ]);
+  if (!existsSync(join(root, "apps/web/.next/BUILD_ID"))) {
+    ensureBuilt("@taskgate/web", join(root, "apps/web/.next/BUILD_ID"), webSources);
+  }
+
+  // Identity: key, JWKS on 127.0.0.1, tokens.
+  const key = createSigningKey();
+  const jwks = await startJwksServer(key.publicJwk);
+  closers.push(() => jwks.close());
+
+  // Data, written before the api starts.
+  const dataDir = join(tmp, "data");
+  mkdirSync(dataDir, { recursive: true });
+  await migrate(root, dataDir);
+  const seeded = seed(dataDir);
+  const { users } = seeded;
+  const totalTasks = Object.values(USER_SIZES).reduce((a, b) => a + b, 0);
+  const dataset = `${Object.keys(users).length} users, ${fmt(totalTasks)} tasks`;
+  log(`seeded ${dataset} (users with ${Object.values(USER_SIZES).map(fmt).join(" / ")} tasks)`);
+  const token = Object.fromEntries(
+    Object.entries(users).map(([n, u]) => [n, signToken(key, u.id)]),
+  );
+
+  // Micro-benchmark first, while no server competes for the core.
+  log("token verification micro-benchmark…");
+  let micro = null;
+  try {
+    micro = JSON.parse(
+      await runChild(
+        SERVER_CORE,
+        process.execPath,
+        ["--import", "tsx", join(here, "verify-micro.mjs"), "--json", "--n", String(T.microOps)],
+        { timeoutMs: 180_000 },
+      ),
+    );
+  } catch (error) {
+    log(`micro-benchmark failed: ${error.message}`);
+  }
+
+  // The ceiling, pinned like the api.
+  const ceilingPort = await freePort();
+  const ceiling = startChild("ceiling", SERVER_CORE, process.execPath, [
+    join(here, "lib/ceiling-server.mjs"),
+    String(ceilingPort),
+  ]);
+  await waitForHttp(`http://127.0.0.1:${ceilingPort}/`, ceiling);
+  log("measuring the ceiling (raw node:http)…");
+  const scenarios = [];
+  scenarios.push(
+    await measure(
+      {
+        name: "ceiling",
+        data: "none",
+        path: "/ (raw node:http)",
+        target: { url: `http://127.0.0.1:${ceilingPort}/` },
+      },
+      [ceiling],
+    ),
+  );
+  await stopChild(ceiling);
+
+  // The api, production build, pinned to the server core.
+  const apiPort = await freePort();
+  const api = startChild(
+    "api",
+    SERVER_CORE,
+    process.execPath,
+    [join(root, "apps/api/dist/main.js")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        API_HOST: "127.0.0.1",
+        API_PORT: String(apiPort),
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        JWKS_URL: jwks.url,
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: AUDIENCE,
+        JWT_ALGORITHM: "RS256",
+        CORS_ORIGINS: ISSUER,
+      },
+    },
+  );
+  const base = `http://127.0.0.1:${apiPort}`;
+  // /ready: database answers and the JWKS is loaded.
+  await waitForHttp(`${base}/ready`, api);
+  log(`api ready on ${base} (pid ${api.child.pid})`);
+
+  const auth = (name) => ({ authorization: `Bearer ${token[name]}` });
+  const json = { "content-type": "application/json" };
+  const list = (name) => ({
+    url: `${base}/api/${users[name].id}/tasks?limit=20`,
+    headers: auth(name),
+  });
+  const apiScenarios = [
+    { name: "health", data: "none", path: "/health", target: { url: `${base}/health` } },
+    {
+      name: "protected",
+      data: "valid token",
+      path: "/api/protected",
+      target: { url: `${base}/api/protected`, headers: auth("small") },
+    },
+    {
+      name: "list 1,000",
+      data: `user with 1,000 tasks (${dataset})`,
+      path: "/api/{user}/tasks?limit=20",
+      target: list("medium"),
+    },
+    {
+      name: "create",
+      data: "new task per request",
+      path: "/api/{user}/tasks",
+      target: {
+        url: `${base}/api/${users.writer.id}/tasks`,
+        method: "POST",
+        headers: { ...auth("writer"), ...json },
+        body: JSON.stringify({ title: "Benchmark task", description: "Created by bench/run.mjs" }),
+      },
+    },
+    {
+      name: "complete",
+      data: 'one task, {"completed":true}',
+      path: "/api/{user}/tasks/{id}/complete",
+      target: {
+        url: `${base}/api/${users.writer.id}/tasks/${users.writer.taskIds[0]}/complete`,
+        method: "PATCH",
+        headers: { ...auth("writer"), ...json },
+        body: JSON.stringify({ completed: true }),
+      },
+    },
+    {
+      name: "list 100",
+      data: "user with 100 tasks",
+      path: "/api/{user}/tasks?limit=20",
+      target: list("small"),
+    },
+    {
+      name: "list 100,000",
+      data: "user with 100,000 tasks",
+      path: "/api/{user}/tasks?limit=20",
+      target: list("large"),
+    },
+  ];
+  for (const scenario of apiScenarios) {
+    log(`measuring ${scenario.name}…`);
+    scenarios.push(await measure(scenario, [api]));
+  }
+  const memory = { afterScenariosMiB: rssMiB(api.child.pid) };
+
+  if (!quick) {
+    log(`signing ${fmt(FLOOD_TOKENS)} distinct tokens (two worker threads)…`);
+    const started = Date.now();
+    const tokens = await signFloodTokens(key);
+    const file = join(tmp, "flood-tokens.txt");
+    writeFileSync(file, `${tokens.join("\n")}\n`);
+    log(`signed in ${((Date.now() - started) / 1000).toFixed(1)} s; flooding /api/protected…`);
+    const before = rssMiB(api.child.pid);
+    const out = await runChild(
+      LOAD_CORE,
+      process.execPath,
+      [
+        join(here, "lib/flood.mjs"),
+        `${base}/api/protected`,
+        file,
+        String(CONNECTIONS),
+        String(FLOOD_MAX_SECONDS),
+      ],
+      { timeoutMs: (FLOOD_MAX_SECONDS + 60) * 1000 },
+    );
+    if (api.exited)
+      throw new Error(`api crashed during the token flood: ${api.stderr.slice(-1500)}`);
+    const flood = JSON.parse(out);
+    const after = rssMiB(api.child.pid);
+    const changePct = ((after - before) / before) * 100;
+    memory.flood = { ...flood, before, after, changePct, met: Math.abs(changePct) <= 10 };
+  }
+  memory.finalMiB = rssMiB(api.child.pid);
+  memory.finalMet = memory.finalMiB !== null && memory.finalMiB <= RSS_TARGET_MIB;
+  await stopChild(api);
+  if (api.exited?.code !== 0 && api.exited?.signal !== "SIGTERM") {
+    log(`api exit on SIGTERM: ${JSON.stringify(api.exited)}`);
+  }
+
+  // Ratios and targets.
+  const ceilingRps = scenarios[0].peak.rps;
+  const pctTargets = { protected: 70, "list 1,000": 50, create: 25 };
+  for (const s of scenarios) {
+    s.pctOfCeiling = (s.peak.rps / ceilingRps) * 100;
+    const halfOk = s.half.p99 < 5;
+    const pct = pctTargets[s.name];
+    if (pct !== undefined) {
+      s.target = `≥ ${pct} % of ceiling; p99 half < 5 ms`;
+      s.met = s.pctOfCeiling >= pct && halfOk;
+    } else {
+      s.target = "p99 half < 5 ms";
+      s.met = halfOk;
+    }
+  }
+  const byName = Object.fromEntries(scenarios.map((s) => [s.name, s]));
+  const small = byName["list 100"].probe.p50_us;
+  const large = byName["list 100,000"].probe.p50_us;
+  const listRatio = { small, large, ratio: large / small, met: large / small <= 1.5 };
+  byName["list 100,000"].target += "; p50 ≤ 1.5× list 100";
+  byName["list 100,000"].met &&= listRatio.met;
+
+  let web;
+  try {
+    const measured = measureFirstLoad(join(root, "apps/web"));
+    web = {
+      ...measured,
+      stale: needsBuild(join(root, "apps/web/.next/BUILD_ID"), webSources),
+      met: Object.values(measured.routes).every((r) => r.gzipKiB <= TARGET_KIB),
+    };
+  } catch (error) {
+    web = { error: error.message };
+  }
+
+  const results = {
+    info,
+    seeded: { users: USER_SIZES, totalTasks },
+    settings: { connections: CONNECTIONS, seconds: T },
+    scenarios,
+    listRatio,
+    memory,
+    micro,
+    web,
+  };
+  console.log("");
+  printTable(results);
+  const failed = scenarios.filter((s) => s.failed).map((s) => s.name);
+  if (memory.flood && memory.flood.non2xx + memory.flood.errors > 0) failed.push("token flood");
+  if (quick) {
+    writeJson(join(tmpParent, "quick.json"), results);
+    log("quick run: results in bench/results/tmp/quick.json (docs untouched)");
+  } else {
+    writeJson(join(resultsDir, "latest.json"), results);
+    writeDocsSection(join(root, "docs/performance.md"), results);
+    log("results: bench/results/latest.json and docs/performance.md");
+  }
+  if (failed.length > 0) {
+    console.error(`[bench] FAILED (non-2xx answers or errors): ${failed.join(", ")}`);
+    return 1;
+  }
+  return 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  console.error(`[bench] error: ${error instanceof Error ? error.message : error}`);
+  code = 1;
+} finally {
+  for (const close of closers.reverse()) await close().catch(() => undefined);
+  cleanUpSync();
+}
+process.exit(code);
