@@ -1,54 +1,23 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { getAuthClient } from "@/lib/auth-client";
 import { signUpErrorMessage } from "./auth-error-message";
-import {
-  type FieldErrors,
-  fieldErrors,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  type RegisterInput,
-  RegisterSchema,
-} from "./credentials-schema";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, RegisterSchema } from "./credentials-schema";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
+import { useCredentialsForm } from "./use-credentials-form";
 
 /** `next` is already checked by safeNextPath on the server. */
 export function RegisterForm({ next }: { next: string }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors<RegisterInput>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = RegisterSchema.safeParse({
-      name: form.get("name"),
-      email: form.get("email"),
-      password: form.get("password"),
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setAlert("Check the highlighted fields.");
-      return;
-    }
-    setErrors({});
-    setAlert(null);
-    setPending(true);
-    const { error } = await getAuthClient().signUp.email(parsed.data);
-    if (error) {
-      setPending(false);
-      setAlert(signUpErrorMessage(error));
-      return;
-    }
-    router.replace(next);
-    router.refresh();
-  }
+  const { errors, alert, pending, onSubmit } = useCredentialsForm({
+    schema: RegisterSchema,
+    fields: ["name", "email", "password"],
+    submit: (input) => getAuthClient().signUp.email(input),
+    errorMessage: signUpErrorMessage,
+    next,
+  });
 
   return (
     <form
