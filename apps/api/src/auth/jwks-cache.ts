@@ -31,6 +31,7 @@ const silent: JwksLog = { info: () => {}, warn: () => {} };
 
 export class JwksCache {
   #keys: Map<string, KeyEntry> | null = null;
+  #version = 0;
   #loadedAt = 0;
   #lastAttemptAt = Number.NEGATIVE_INFINITY;
   #inflight: Promise<void> | null = null;
@@ -82,9 +83,7 @@ export class JwksCache {
     const keys = this.#usableKeys();
     const known = keys?.get(kid);
     if (known) {
-      if (this.#age() > this.#opts.cacheMaxAgeMs && this.#mayFetch(this.#opts.cooldownMs)) {
-        void this.#refresh().catch(() => undefined);
-      }
+      this.#refreshIfDue();
       return known;
     }
     if (this.#inflight !== null || this.#mayFetch(this.#retryGap())) {
@@ -94,6 +93,24 @@ export class JwksCache {
     if (fresh === null)
       throw new JwksUnavailableError("no usable JWKS: the web app is unreachable");
     return fresh.get(kid);
+  }
+
+  /**
+   * The version of the usable key set (bumped on every successful load), or
+   * null when there is none. Lets a cache of verified tokens trust an entry
+   * only under the key set that verified it. Like getKey, it starts a
+   * background refresh when one is due, so cache hits still keep keys fresh.
+   */
+  keySetVersion(): number | null {
+    if (this.#usableKeys() === null) return null;
+    this.#refreshIfDue();
+    return this.#version;
+  }
+
+  #refreshIfDue(): void {
+    if (this.#age() > this.#opts.cacheMaxAgeMs && this.#mayFetch(this.#opts.cooldownMs)) {
+      void this.#refresh().catch(() => undefined);
+    }
   }
 
   #retryGap(): number {
@@ -129,6 +146,7 @@ export class JwksCache {
     try {
       const keys = await this.#fetchKeys();
       this.#keys = keys;
+      this.#version += 1;
       this.#loadedAt = this.#now();
       this.#log.info({ event: "jwks.loaded", kids: [...keys.keys()] }, "JWKS loaded");
     } catch (error) {

@@ -1,6 +1,7 @@
 import { decodeProtectedHeader, errors, jwtVerify, type ProtectedHeaderParameters } from "jose";
 import { JwksUnavailableError, TokenError, type TokenReason } from "./errors.js";
 import type { JwksCache } from "./jwks-cache.js";
+import { createVerifiedTokenCache, VERIFIED_TOKEN_CACHE_MAX } from "./verified-token-cache.js";
 
 export interface VerifiedToken {
   sub: string;
@@ -9,7 +10,8 @@ export interface VerifiedToken {
 }
 
 export interface TokenVerifierOptions {
-  jwks: Pick<JwksCache, "getKey">;
+  /** Without keySetVersion (a bare key source in tests) nothing is cached. */
+  jwks: Pick<JwksCache, "getKey"> & Partial<Pick<JwksCache, "keySetVersion">>;
   issuer: string;
   audience: string;
   algorithms: readonly string[];
@@ -17,6 +19,8 @@ export interface TokenVerifierOptions {
   maxTokenAgeSeconds: number;
   /** Injectable clock for tests; defaults to the real time. */
   now?: () => Date;
+  /** Verified tokens kept in memory; 0 turns the cache off. */
+  cacheSize?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
@@ -100,8 +104,17 @@ function toTokenError(error: unknown): Error {
 
 /** Builds the one function that decides whether a bearer token is acceptable. */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const cacheSize = options.cacheSize ?? VERIFIED_TOKEN_CACHE_MAX;
+  const cache = cacheSize > 0 ? createVerifiedTokenCache(cacheSize) : null;
   return async (token) => {
+    // The strict format and header checks run on every request, cached or not.
     const { kid, alg } = readHeader(token, options.algorithms);
+    const nowMs = (options.now?.() ?? new Date()).getTime();
+    const keySetVersion = cache ? (options.jwks.keySetVersion?.() ?? null) : null;
+    if (cache && keySetVersion !== null) {
+      const hit = cache.get(token, keySetVersion, nowMs);
+      if (hit) return hit;
+    }
     try {
       const { payload } = await jwtVerify(
         token,
@@ -126,7 +139,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         throw new TokenError("SUB_INVALID");
       }
       if (typeof exp !== "number") throw new TokenError("CLAIM_MISSING");
-      return typeof sid === "string" && sid.length > 0 ? { sub, sid, exp } : { sub, exp };
+      const verified: VerifiedToken =
+        typeof sid === "string" && sid.length > 0 ? { sub, sid, exp } : { sub, exp };
+      if (cache && keySetVersion !== null) {
+        // Never trusted past exp, nor past the oldest iat the verifier accepts.
+        const iatLimitMs =
+          typeof payload.iat === "number"
+            ? (payload.iat + options.maxTokenAgeSeconds) * 1000
+            : Number.POSITIVE_INFINITY;
+        const validUntilMs = Math.min(exp * 1000, iatLimitMs);
+        cache.set(token, { verified, keySetVersion, validUntilMs }, nowMs);
+      }
+      return verified;
     } catch (error) {
       throw toTokenError(error);
     }
