@@ -10,6 +10,9 @@ const STATIC_SECURITY_HEADERS = [
 ];
 
 const nextConfig: NextConfig = {
+  // Opt-in: the container build (apps/web/Dockerfile) sets NEXT_OUTPUT=standalone;
+  // `next start` (npm start) warns when standalone output is on.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   transpilePackages: ["@taskgate/contracts", "@taskgate/api-client"],
   // Native module: loaded by Node at run time, never bundled.

@@ -1,0 +1,227 @@
+// The container files checked without a Docker engine: compose.yaml against
+// what each app's configuration module requires, and the two Dockerfiles
+// against the rules every image here follows.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { parseConfig as parseApiConfig } from "../../apps/api/src/config";
+import { parseConfig as parseWebConfig } from "../../apps/web/src/lib/config.server";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const read = (file: string) => readFileSync(join(root, file), "utf8");
+
+type Service = {
+  build?: { context: string; dockerfile: string };
+  image?: string;
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string | string[] };
+};
+const compose = parse(read("compose.yaml")) as { services: Record<string, Service> };
+const services = compose.services;
+const environmentOf = (name: string): Record<string, string> => services[name]?.environment ?? {};
+
+// Compose interpolation: ${NAME}, ${NAME:-default}, ${NAME-default},
+// ${NAME:?message}, ${NAME?message}; $$ is a literal dollar.
+const REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g;
+
+function interpolate(value: string, shell: Record<string, string>): string {
+  return value.replace(REFERENCE, (match, name?: string, operator?: string, argument = "") => {
+    if (match === "$$" || name === undefined) return "$";
+    const set = shell[name];
+    const missing = operator?.startsWith(":") ? !set : set === undefined;
+    if (!missing) return set ?? "";
+    if (operator?.endsWith("?")) throw new Error(`${name}: ${argument}`);
+    return operator ? argument : "";
+  });
+}
+
+function referencedNames(value: string): string[] {
+  return [...value.matchAll(REFERENCE)].flatMap(([, name]) => (name ? [name] : []));
+}
+
+/** What a container of `service` sees when compose runs with `shell` (and no .env). */
+function resolvedEnvironment(service: string, shell: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(environmentOf(service)).map(([key, value]) => [
+      key,
+      interpolate(String(value), shell),
+    ]),
+  );
+}
+
+const SECRET = "q7Vx2Lp9Zt4Rk8Nw3Hc6Jf1Bm5Ys0DgE";
+const shell = { BETTER_AUTH_SECRET: SECRET };
+
+// What each app needs in this setup (PostgreSQL, Redis, containers on one
+// network), from the rules in apps/web/src/lib/config.server.ts and
+// apps/api/src/config.ts: the defaults point at localhost, which inside a
+// container is the container itself.
+const WEB_REQUIRES = [
+  "BETTER_AUTH_SECRET", // required whenever DATABASE_URL is PostgreSQL
+  "DATABASE_URL",
+  "BETTER_AUTH_URL",
+  "JWT_AUDIENCE",
+  "NEXT_PUBLIC_API_URL",
+  "REDIS_URL",
+];
+const API_REQUIRES = ["DATABASE_URL", "JWT_ISSUER", "JWT_AUDIENCE", "JWKS_URL", "CORS_ORIGINS"];
+
+const envExampleNames = new Set(
+  read(".env.example")
+    .split("\n")
+    .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined),
+);
+
+describe("compose.yaml", () => {
+  it("runs postgres, redis, the api and the web app", () => {
+    expect(Object.keys(services).sort()).toEqual(["api", "postgres", "redis", "web"]);
+    expect(services.api?.build?.dockerfile).toBe("apps/api/Dockerfile");
+    expect(services.web?.build?.dockerfile).toBe("apps/web/Dockerfile");
+    expect(services.api?.build?.context).toBe(".");
+    expect(services.web?.build?.context).toBe(".");
+  });
+
+  it("gives the web app every variable it requires with PostgreSQL, and the values pass its config validation", () => {
+    expect(Object.keys(environmentOf("web"))).toEqual(expect.arrayContaining(WEB_REQUIRES));
+    const config = parseWebConfig(resolvedEnvironment("web", shell), "/app");
+    expect(config.database.kind).toBe("postgres");
+    expect(config.authSecret).toBe(SECRET);
+    expect(config.redis?.url).toBe("redis://redis:6379");
+  });
+
+  it("gives the api every variable it requires with PostgreSQL, and the values pass its config validation", () => {
+    expect(Object.keys(environmentOf("api"))).toEqual(expect.arrayContaining(API_REQUIRES));
+    const config = parseApiConfig(resolvedEnvironment("api", shell), "/app");
+    expect(config.database.kind).toBe("postgres");
+    expect(config.port).toBe(8000);
+    expect(new URL(config.jwks.url).host).toBe("web:3000");
+  });
+
+  it("refuses to start the web app without BETTER_AUTH_SECRET instead of running with none", () => {
+    expect(environmentOf("web").BETTER_AUTH_SECRET).toMatch(/^\$\{BETTER_AUTH_SECRET:\?.+\}$/);
+    expect(() => resolvedEnvironment("web", {})).toThrow(/BETTER_AUTH_SECRET/);
+  });
+
+  it("makes the api expect exactly the issuer and audience the web app signs with, by default and when overridden", () => {
+    const overrides = {
+      ...shell,
+      BETTER_AUTH_URL: "https://tasks.example.com",
+      JWT_AUDIENCE: "https://api.tasks.example.com",
+    };
+    for (const given of [shell, overrides]) {
+      const web = resolvedEnvironment("web", given);
+      const api = resolvedEnvironment("api", given);
+      expect(api.JWT_ISSUER).toBe(web.BETTER_AUTH_URL);
+      expect(api.JWT_AUDIENCE).toBe(web.JWT_AUDIENCE);
+      expect(api.JWT_AUDIENCE).not.toBe(api.JWT_ISSUER);
+      expect(api.CORS_ORIGINS?.split(",")).toContain(web.BETTER_AUTH_URL);
+      expect(api.DATABASE_URL).toBe(web.DATABASE_URL);
+    }
+  });
+
+  it("fetches the JWKS from the web service's /api/auth/jwks over the project network", () => {
+    const url = new URL(resolvedEnvironment("api", shell).JWKS_URL ?? "");
+    expect(url.hostname).toBe("web");
+    expect(url.pathname).toBe("/api/auth/jwks");
+  });
+
+  it("keeps secrets out of the file: BETTER_AUTH_SECRET only comes from the environment", () => {
+    for (const name of ["api", "web"]) {
+      const secret = environmentOf(name).BETTER_AUTH_SECRET;
+      if (secret !== undefined) expect(referencedNames(secret)).toEqual(["BETTER_AUTH_SECRET"]);
+    }
+  });
+
+  it("gives every service a healthcheck", () => {
+    for (const [name, service] of Object.entries(services)) {
+      expect(service.healthcheck?.test, name).toBeDefined();
+    }
+    expect(JSON.stringify(services.api?.healthcheck?.test)).toContain("/ready");
+  });
+
+  it("starts each app only once the services it depends on are healthy", () => {
+    expect(Object.keys(services.api?.depends_on ?? {})).toEqual(["postgres"]);
+    expect(Object.keys(services.web?.depends_on ?? {}).sort()).toEqual(["postgres", "redis"]);
+    for (const name of ["api", "web"]) {
+      for (const [dependency, { condition }] of Object.entries(services[name]?.depends_on ?? {})) {
+        expect(condition, `${name} -> ${dependency}`).toBe("service_healthy");
+      }
+    }
+  });
+
+  it("names only variables documented in .env.example (no typos)", () => {
+    const named = new Set<string>();
+    for (const name of ["api", "web"]) {
+      for (const [key, value] of Object.entries(environmentOf(name))) {
+        named.add(key);
+        for (const reference of referencedNames(String(value))) named.add(reference);
+      }
+    }
+    const undocumented = [...named].filter((name) => !envExampleNames.has(name));
+    expect(undocumented).toEqual([]);
+  });
+});
+
+// Every workspace (apps/*, packages/*) whose manifest npm ci needs to match the lockfile.
+const workspaceManifests = ["apps", "packages"].flatMap((folder) =>
+  readdirSync(join(root, folder))
+    .map((entry) => `${folder}/${entry}/package.json`)
+    .filter((file) => existsSync(join(root, file))),
+);
+
+describe.each(["apps/api/Dockerfile", "apps/web/Dockerfile"])("%s", (file) => {
+  const lines = read(file)
+    .replace(/\\\n/g, " ")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+  const fromLines = lines.filter((line) => /^FROM\s/i.test(line));
+  const finalStage = lines.slice(lines.lastIndexOf(fromLines.at(-1) ?? ""));
+  const instruction = (name: string) =>
+    finalStage.filter((line) => line.toUpperCase().startsWith(`${name} `));
+
+  it("is a multi-stage build whose runtime stage starts from a Node image", () => {
+    expect(fromLines.length).toBeGreaterThanOrEqual(2);
+    expect(read(file)).toMatch(/ARG NODE_IMAGE=node:\d+-bookworm-slim/);
+    expect(fromLines.at(-1)).toMatch(/^FROM \$\{NODE_IMAGE\}/);
+  });
+
+  it("runs as the unprivileged node user", () => {
+    expect(instruction("USER").at(-1)).toBe("USER node");
+  });
+
+  it("declares a HEALTHCHECK that needs only node (no curl in slim images)", () => {
+    const [healthcheck] = instruction("HEALTHCHECK");
+    expect(healthcheck).toContain('"node"');
+    expect(healthcheck).toContain("fetch(");
+  });
+
+  it("starts node directly, so SIGTERM reaches the server and drains it", () => {
+    expect(instruction("STOPSIGNAL")).toEqual(["STOPSIGNAL SIGTERM"]);
+    expect(instruction("CMD").at(-1)).toMatch(/^CMD \["node", "apps\/(api|web)\/.+\.js"\]$/);
+    expect(instruction("ENV").join(" ")).toContain("NODE_ENV=production");
+  });
+
+  it("copies every workspace manifest before npm ci, so the lockfile matches", () => {
+    for (const manifest of workspaceManifests) {
+      expect(lines).toContain(`COPY ${manifest} ${dirname(manifest)}/`);
+    }
+    expect(lines).toContain("COPY package.json package-lock.json ./");
+  });
+});
+
+describe("apps/web/Dockerfile", () => {
+  it("builds Next's standalone output and ships its static assets beside server.js", () => {
+    const text = read("apps/web/Dockerfile");
+    expect(text).toMatch(/NEXT_OUTPUT=standalone/);
+    expect(text).toContain("COPY --from=build /app/apps/web/.next/standalone ./");
+    expect(text).toContain("COPY --from=build /app/apps/web/.next/static ./apps/web/.next/static");
+    expect(read("apps/web/next.config.ts")).toMatch(
+      /output: process\.env\.NEXT_OUTPUT === "standalone" \? "standalone" : undefined/,
+    );
+  });
+});
