@@ -54,7 +54,7 @@ describe("parseConfig", () => {
     expect(config.port).toBe(9000);
     expect(config.jwt.algorithms).toEqual(["EdDSA", "RS256"]);
     expect(config.corsOrigins).toEqual(["https://app.example.com", "http://localhost:3000"]);
-    expect(config.database.file).toBe("/var/lib/taskgate/api.db");
+    expect(config.database).toEqual({ kind: "sqlite", file: "/var/lib/taskgate/api.db" });
   });
 
   it.each(["none", "HS256", "RS256,none", "rs256", ""])(
@@ -76,9 +76,43 @@ describe("parseConfig", () => {
     expect(problemsOf({ CORS_ORIGINS: origin })[0]).toMatch(/^CORS_ORIGINS:/);
   });
 
-  it("rejects a postgres DATABASE_URL with a clear message", () => {
-    const [problem] = problemsOf({ DATABASE_URL: "postgres://u:p@db/taskgate" });
-    expect(problem).toMatch(/^DATABASE_URL: PostgreSQL is not supported by the api yet/);
+  it.each(["postgres://u:p@db/taskgate", "postgresql://u@db:5433/taskgate?sslmode=require"])(
+    "selects PostgreSQL for DATABASE_URL=%s, with the pool settings",
+    (url) => {
+      const config = parseConfig(
+        { DATABASE_URL: url, DB_POOL_MAX: "4", DB_STATEMENT_TIMEOUT_MS: "2500" },
+        ROOT,
+      );
+      expect(config.database).toEqual({
+        kind: "postgres",
+        url,
+        poolMax: 4,
+        statementTimeoutMs: 2500,
+      });
+    },
+  );
+
+  it("defaults the PostgreSQL pool to 10 connections and a 5 s statement timeout", () => {
+    const config = parseConfig({ DATABASE_URL: "postgres://db/taskgate" }, ROOT);
+    expect(config.database).toMatchObject({ poolMax: 10, statementTimeoutMs: 5000 });
+  });
+
+  it.each(["mysql://db/taskgate", "postgres://", "not a url", "file:./data/api.db"])(
+    "rejects DATABASE_URL=%s with a clear message",
+    (url) => {
+      const [problem] = problemsOf({ DATABASE_URL: url });
+      expect(problem).toBe(
+        "DATABASE_URL: must be empty (SQLite under DATA_DIR) or a postgres:// URL",
+      );
+    },
+  );
+
+  it("rejects a pool size of 0 and a negative statement timeout", () => {
+    const problems = problemsOf({ DB_POOL_MAX: "0", DB_STATEMENT_TIMEOUT_MS: "-1" });
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "DB_POOL_MAX",
+      "DB_STATEMENT_TIMEOUT_MS",
+    ]);
   });
 
   it("reports every bad variable, one line each", () => {

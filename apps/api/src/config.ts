@@ -24,6 +24,15 @@ const isOrigin = (value: string): boolean => {
   }
 };
 
+const isPostgresUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.host !== "";
+  } catch {
+    return false;
+  }
+};
+
 const commaList = (value: string) =>
   value
     .split(",")
@@ -54,16 +63,13 @@ const EnvSchema = z.object({
         z.string().refine(isOrigin, "must be an origin like https://app.example.com (no path)"),
       ),
     ),
-  // Empty selects the embedded SQLite default; PostgreSQL is a later dialect switch.
+  // Empty selects the embedded SQLite default; postgres:// or postgresql:// selects PostgreSQL.
   DATABASE_URL: z
     .string()
-    .optional()
-    .refine((value) => value === undefined, {
-      error: (issue) =>
-        /^postgres(ql)?:\/\//.test(String(issue.input))
-          ? "PostgreSQL is not supported by the api yet; leave DATABASE_URL empty to use SQLite"
-          : "must be empty (SQLite under DATA_DIR) or a postgres:// URL",
-    }),
+    .refine(isPostgresUrl, "must be empty (SQLite under DATA_DIR) or a postgres:// URL")
+    .optional(),
+  DB_POOL_MAX: int(10, 1, 1000),
+  DB_STATEMENT_TIMEOUT_MS: int(5000, 100, 600_000),
   DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   JWKS_COOLDOWN_SECONDS: int(30, 1, 3600),
@@ -74,13 +80,18 @@ const EnvSchema = z.object({
   JWT_MAX_TOKEN_AGE_SECONDS: int(3600, 60, 86_400),
 });
 
+/** Where the data lives: the embedded SQLite file, or a PostgreSQL server through a pool. */
+export type DatabaseConfig =
+  | { kind: "sqlite"; file: string }
+  | { kind: "postgres"; url: string; poolMax: number; statementTimeoutMs: number };
+
 export interface Config {
   port: number;
   host: string;
   logLevel: (typeof LOG_LEVELS)[number];
   corsOrigins: string[];
   dataDir: string;
-  database: { kind: "sqlite"; file: string };
+  database: DatabaseConfig;
   jwt: {
     issuer: string;
     audience: string;
@@ -122,7 +133,15 @@ export function parseConfig(env: Record<string, string | undefined>, rootDir: st
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,
     dataDir,
-    database: { kind: "sqlite", file: path.join(dataDir, "api.db") },
+    database:
+      e.DATABASE_URL === undefined
+        ? { kind: "sqlite", file: path.join(dataDir, "api.db") }
+        : {
+            kind: "postgres",
+            url: e.DATABASE_URL,
+            poolMax: e.DB_POOL_MAX,
+            statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+          },
     jwt: {
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,

@@ -2,15 +2,20 @@ import { buildApp } from "./app.js";
 import { JwksCache } from "./auth/jwks-cache.js";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/connect.js";
+import { describeDatabase } from "./db/describe.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createLogger } from "./logging/logger.js";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
-const db = openDatabase(config.database);
-const applied = await migrateToLatest(db);
+const db = openDatabase(config.database, {
+  onPoolError: (error) =>
+    logger.warn({ event: "db.connection_lost", err: error }, "database connection lost"),
+});
+const applied = await migrateToLatest(db, config.database.kind);
 if (applied.length > 0) logger.info({ event: "db.migrated", applied }, "migrations applied");
+logger.info({ event: "db.opened", database: describeDatabase(config.database) }, "database ready");
 
 const jwks = new JwksCache({ ...config.jwks, algorithms: config.jwt.algorithms, log: logger });
 const app = await buildApp({ config, db, jwks, logger });
@@ -28,14 +33,24 @@ try {
 const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
 logger.info({ event: "server.started" }, `api listening on http://${shownHost}:${config.port}`);
 
+// A client that never finishes its request must not keep the process alive
+// past what an orchestrator waits between SIGTERM and SIGKILL.
+const DRAIN_LIMIT_MS = 25_000;
+
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   logger.info({ event: "server.stopping", signal }, "shutting down");
-  // close() stops accepting and waits for in-flight requests before the DB goes away.
+  setTimeout(() => {
+    logger.error({ event: "server.drain_timeout" }, "requests still in flight; exiting");
+    process.exit(1);
+  }, DRAIN_LIMIT_MS).unref();
+  // close() stops accepting and waits for in-flight requests; only then does
+  // the pool (or SQLite handle) close, so every answered write is committed.
   await app.close();
   await db.destroy();
+  logger.info({ event: "server.stopped" }, "stopped");
   process.exit(0);
 }
 

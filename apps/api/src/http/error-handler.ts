@@ -53,6 +53,15 @@ function toAppError(error: unknown): [AppError, boolean] {
     );
     return [down, false];
   }
+  // PostgreSQL text cannot hold U+0000 (SQLSTATE 22021; SQLite stores it): the
+  // value is the client's, so it is a 422 at that value, never a 500.
+  if (code === "22021") {
+    const detail = "Text must not contain the NUL character (U+0000)";
+    return [
+      new AppError(422, "VALIDATION_FAILED", detail, { errors: [{ path: "", message: detail }] }),
+      true,
+    ];
+  }
   const status = statusCode(error);
   // Other client errors Fastify raises itself (bad URL, bad header...): 4xx with a generic body.
   if (code.startsWith("FST_") && status !== undefined && status >= 400 && status < 500) {

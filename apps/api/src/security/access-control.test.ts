@@ -2,93 +2,100 @@ import { TaskListSchema, TaskSchema } from "@taskgate/contracts/task";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claims, signRaw } from "../auth/testing/jwks-fixture.js";
 import { countTasks, type TaskClient, taskClient } from "../tasks/testing/task-client.js";
+import { testEngines } from "../testing/databases.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
 
-let t: TestApp;
-let a: TaskClient;
-let b: TaskClient;
-let bTask: { id: string };
-let now = Date.now();
+const engines = await testEngines();
 
-beforeAll(async () => {
-  t = await createTestApp({ clock: () => now });
-  a = await taskClient(t, "user-a");
-  b = await taskClient(t, "user-b");
-  bTask = await b.create("B's task", { description: "B only" });
-});
+describe.each(engines)("on %s", (engine) => {
+  let t: TestApp;
+  let a: TaskClient;
+  let b: TaskClient;
+  let bTask: { id: string };
+  let now = Date.now();
 
-afterAll(async () => {
-  await t.close();
-});
-
-describe("A4: mass assignment", () => {
-  it("A4: POST with user_id, owner and id of B is refused (422, by decision 011), creating nothing and leaving B untouched", async () => {
-    const before = { a: await countTasks(t, "user-a"), b: await countTasks(t, "user-b") };
-    const res = await a.send("POST", a.base, {
-      payload: { title: "mine", user_id: "user-b", owner: "user-b", id: bTask.id },
-    });
-    expect(res.statusCode).toBe(422);
-    expect(await countTasks(t, "user-a")).toBe(before.a);
-    expect(await countTasks(t, "user-b")).toBe(before.b);
-    expect(TaskSchema.parse((await b.get(bTask.id)).json())).toMatchObject({ title: "B's task" });
-  });
-});
-
-describe("A7: odd task ids", () => {
-  it("A7: hostile ids are bound as parameters: after them the table and B's row are intact", async () => {
-    for (const id of [
-      "'; DROP TABLE tasks;--",
-      "' OR 1=1--",
-      `${bTask.id}' OR '1'='1`,
-      "%00",
-      "..%2F..%2F",
-    ]) {
-      const res = await a.send("DELETE", `${a.base}/${encodeURIComponent(id)}`);
-      expect(res.statusCode).toBe(404);
-    }
-    expect((await b.get(bTask.id)).statusCode).toBe(200);
-    expect(await countTasks(t)).toBeGreaterThan(0);
-  });
-});
-
-describe("A8: a user deleted in the web app", () => {
-  it("A8: by policy (the api keeps no user table) a deleted user's token is honoured until exp on /api/protected, sees an empty task list, and is 401 after exp", async () => {
-    const ghost = await taskClient(t, "user-deleted-in-web-app");
-    const hello = await ghost.send("GET", "/api/protected");
-    expect(hello.statusCode).toBe(200);
-    const list = TaskListSchema.parse((await ghost.send("GET", ghost.base)).json());
-    expect(list.items).toEqual([]);
-    // The exposure window is the token's lifetime (15 min) plus the 30 s tolerance.
-    now += 15 * 60_000 + 31_000;
-    expect((await ghost.send("GET", "/api/protected")).statusCode).toBe(401);
-    now = Date.now();
-  });
-});
-
-describe("A9: verb tampering", () => {
-  it("A9: X-HTTP-Method-Override: DELETE on a GET is ignored (the GET runs, nothing is deleted)", async () => {
-    const task = await a.create("keep me");
-    for (const header of ["x-http-method-override", "x-http-method", "x-method-override"]) {
-      const res = await a.send("GET", `${a.base}/${task.id}`, { headers: { [header]: "DELETE" } });
-      expect(res.statusCode).toBe(200);
-    }
-    expect((await a.send("GET", `${a.base}/${task.id}?_method=DELETE`)).statusCode).toBe(200);
-    expect((await a.get(task.id)).statusCode).toBe(200);
+  beforeAll(async () => {
+    t = await createTestApp({ engine, clock: () => now });
+    a = await taskClient(t, "user-a");
+    b = await taskClient(t, "user-b");
+    bTask = await b.create("B's task", { description: "B only" });
   });
 
-  it.each(["TRACE", "CONNECT", "PROPFIND"] as const)(
-    "A9: %s answers 404/405 and never runs a handler",
-    async (method) => {
-      const task = await a.create("still here");
-      const before = t.queryCount();
-      const res = await t.app.inject({
-        method,
-        url: `${a.base}/${task.id}`,
-        headers: { authorization: `Bearer ${await signRaw(t.key, claims({ sub: "user-a" }))}` },
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe("A4: mass assignment", () => {
+    it("A4: POST with user_id, owner and id of B is refused (422, by decision 011), creating nothing and leaving B untouched", async () => {
+      const before = { a: await countTasks(t, "user-a"), b: await countTasks(t, "user-b") };
+      const res = await a.send("POST", a.base, {
+        payload: { title: "mine", user_id: "user-b", owner: "user-b", id: bTask.id },
       });
-      expect([404, 405]).toContain(res.statusCode);
-      expect(t.queryCount()).toBe(before);
+      expect(res.statusCode).toBe(422);
+      expect(await countTasks(t, "user-a")).toBe(before.a);
+      expect(await countTasks(t, "user-b")).toBe(before.b);
+      expect(TaskSchema.parse((await b.get(bTask.id)).json())).toMatchObject({ title: "B's task" });
+    });
+  });
+
+  describe("A7: odd task ids", () => {
+    it("A7: hostile ids are bound as parameters: after them the table and B's row are intact", async () => {
+      for (const id of [
+        "'; DROP TABLE tasks;--",
+        "' OR 1=1--",
+        `${bTask.id}' OR '1'='1`,
+        "%00",
+        "..%2F..%2F",
+      ]) {
+        const res = await a.send("DELETE", `${a.base}/${encodeURIComponent(id)}`);
+        expect(res.statusCode).toBe(404);
+      }
+      expect((await b.get(bTask.id)).statusCode).toBe(200);
+      expect(await countTasks(t)).toBeGreaterThan(0);
+    });
+  });
+
+  describe("A8: a user deleted in the web app", () => {
+    it("A8: by policy (the api keeps no user table) a deleted user's token is honoured until exp on /api/protected, sees an empty task list, and is 401 after exp", async () => {
+      const ghost = await taskClient(t, "user-deleted-in-web-app");
+      const hello = await ghost.send("GET", "/api/protected");
+      expect(hello.statusCode).toBe(200);
+      const list = TaskListSchema.parse((await ghost.send("GET", ghost.base)).json());
+      expect(list.items).toEqual([]);
+      // The exposure window is the token's lifetime (15 min) plus the 30 s tolerance.
+      now += 15 * 60_000 + 31_000;
+      expect((await ghost.send("GET", "/api/protected")).statusCode).toBe(401);
+      now = Date.now();
+    });
+  });
+
+  describe("A9: verb tampering", () => {
+    it("A9: X-HTTP-Method-Override: DELETE on a GET is ignored (the GET runs, nothing is deleted)", async () => {
+      const task = await a.create("keep me");
+      for (const header of ["x-http-method-override", "x-http-method", "x-method-override"]) {
+        const res = await a.send("GET", `${a.base}/${task.id}`, {
+          headers: { [header]: "DELETE" },
+        });
+        expect(res.statusCode).toBe(200);
+      }
+      expect((await a.send("GET", `${a.base}/${task.id}?_method=DELETE`)).statusCode).toBe(200);
       expect((await a.get(task.id)).statusCode).toBe(200);
-    },
-  );
+    });
+
+    it.each(["TRACE", "CONNECT", "PROPFIND"] as const)(
+      "A9: %s answers 404/405 and never runs a handler",
+      async (method) => {
+        const task = await a.create("still here");
+        const before = t.queryCount();
+        const res = await t.app.inject({
+          method,
+          url: `${a.base}/${task.id}`,
+          headers: { authorization: `Bearer ${await signRaw(t.key, claims({ sub: "user-a" }))}` },
+        });
+        expect([404, 405]).toContain(res.statusCode);
+        expect(t.queryCount()).toBe(before);
+        expect((await a.get(task.id)).statusCode).toBe(200);
+      },
+    );
+  });
 });

@@ -4,15 +4,13 @@ import type { LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type TaskClient, taskClient } from "../tasks/testing/task-client.js";
+import { testEngines } from "../testing/databases.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
+
+const engines = await testEngines();
 
 let t: TestApp;
 let a: TaskClient;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  a = await taskClient(t, "user-a");
-});
 
 afterEach(async () => {
   await t.close();
@@ -26,8 +24,10 @@ function expectDatabaseUnavailable(res: LightMyRequestResponse): void {
   expect(res.body).not.toMatch(/at .*\.(js|ts)|select|insert|sqlite|kysely|destroyed/i);
 }
 
-describe("F9: the api's database is down", () => {
+describe.each(engines)("F9: the api's database is down, on %s", (engine) => {
   beforeEach(async () => {
+    t = await createTestApp({ engine });
+    a = await taskClient(t, "user-a");
     await a.create("before the outage");
     await t.db.destroy(); // the handle is gone, as after a lost connection
   });
@@ -67,10 +67,16 @@ describe("F9: the api's database is down", () => {
 });
 
 describe("F10: a busy database", () => {
+  beforeEach(async () => {
+    t = await createTestApp();
+    a = await taskClient(t, "user-a");
+  });
+
   it("F10: a write blocked by another connection's lock answers 503 within the busy timeout, reads keep working, and writes resume after", async () => {
     // The app waits busy_timeout (5 s in production) for a lock; shortened here.
     await sql`pragma busy_timeout = 200`.execute(t.db);
-    const other = new SQLite(t.dbFile);
+    if (t.database.kind !== "sqlite") throw new Error("a SQLite test");
+    const other = new SQLite(t.database.file);
     try {
       other.exec("BEGIN IMMEDIATE");
       const started = performance.now();

@@ -83,23 +83,34 @@ export async function runIdempotent<T>(
       if (replay) return replay;
       // Opportunistic purge (indexed range): also frees this key if it expired.
       await trx.deleteFrom("idempotency_keys").where("created_at", "<", cutoff).execute();
-      const response = await produce(trx);
+      // Claim the key before producing. A concurrent request with it waits on
+      // this row (PostgreSQL's unique index; SQLite runs one writer at a time),
+      // then fails with a unique violation once we commit and replays our
+      // answer, so `produce` runs once. The placeholder is never seen outside
+      // this transaction: it commits with the real response or not at all.
       await trx
         .insertInto("idempotency_keys")
         .values({
           user_id: scope.userId,
           key: scope.key,
           request_hash: scope.requestHash,
-          status_code: response.status,
-          response_body: JSON.stringify(response.body),
+          status_code: 0,
+          response_body: "",
           created_at: new Date().toISOString(),
         })
+        .execute();
+      const response = await produce(trx);
+      await trx
+        .updateTable("idempotency_keys")
+        .set({ status_code: response.status, response_body: JSON.stringify(response.body) })
+        .where("user_id", "=", scope.userId)
+        .where("key", "=", scope.key)
         .execute();
       return response;
     });
   } catch (error) {
-    // A concurrent request with the same key committed first (our transaction,
-    // task included, rolled back): answer as that one did.
+    // A concurrent request with the same key committed first (our transaction
+    // rolled back): answer as that one did.
     if (!isUniqueViolation(error)) throw error;
     const replay = await findLive(db);
     if (!replay) throw error;

@@ -13,11 +13,12 @@ import {
   type TestKey,
   type TestServer,
 } from "../auth/testing/jwks-fixture.js";
-import { parseConfig } from "../config.js";
+import { type DatabaseConfig, parseConfig } from "../config.js";
 import { openDatabase } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
 import type { Database } from "../db/schema.js";
 import { createLogger } from "../logging/logger.js";
+import { createPostgresDatabase, type Engine } from "./databases.js";
 
 export const APP_ORIGIN = "http://localhost:3000";
 
@@ -28,12 +29,17 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Milliseconds since the epoch for the JWKS cache, the verifier and t.token(). */
   clock?: () => number;
+  /** "sqlite" (default): a file in a temp dir; "postgres": a fresh database on the test server. */
+  engine?: Engine;
 }
 
 export interface TestApp {
   app: FastifyInstance;
-  /** The SQLite file the app uses (for a second connection). */
-  dbFile: string;
+  engine: Engine;
+  /** Where the app's data lives (the SQLite file, or the PostgreSQL URL), for a second connection. */
+  database: DatabaseConfig;
+  /** The PostgreSQL database's name (empty on SQLite). */
+  databaseName: string;
   db: Kysely<Database>;
   jwks: JwksCache;
   server: TestServer;
@@ -50,20 +56,28 @@ export interface TestApp {
 }
 
 /**
- * The real app over a real SQLite file in a temp dir and a real JWKS served
- * over HTTP. `jwksDown` stops that server before the app ever loads it.
+ * The real app over a real database (a SQLite file in a temp dir, or a fresh
+ * PostgreSQL database) and a real JWKS served over HTTP. `jwksDown` stops that
+ * server before the app ever loads it.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const engine = options.engine ?? "sqlite";
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "taskgate-api-"));
+  const pgDatabase = engine === "postgres" ? await createPostgresDatabase() : undefined;
   const key = await createTestKey();
   const server = await startTestServer([key.publicJwk]);
   if (options.jwksDown) await server.stop();
-  const env = { JWKS_URL: server.url, CORS_ORIGINS: APP_ORIGIN, ...options.env };
+  const env = {
+    JWKS_URL: server.url,
+    CORS_ORIGINS: APP_ORIGIN,
+    ...(pgDatabase && { DATABASE_URL: pgDatabase.url }),
+    ...options.env,
+  };
   const config = parseConfig(env, dataDir);
   const lines: string[] = [];
   const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
   const db = openDatabase(config.database);
-  await migrateToLatest(db);
+  await migrateToLatest(db, engine);
   const clock = options.clock ?? Date.now;
   const jwks = new JwksCache({
     ...config.jwks,
@@ -90,7 +104,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   return {
     app,
-    dbFile: config.database.file,
+    engine,
+    database: config.database,
+    databaseName: pgDatabase?.name ?? "",
     db,
     jwks,
     server,
@@ -106,6 +122,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await app.close();
       await db.destroy();
       await server.close();
+      await pgDatabase?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
