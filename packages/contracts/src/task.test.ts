@@ -28,6 +28,13 @@ describe("task contracts", () => {
     ).toBe(false);
   });
 
+  it("refuses a NUL character, which PostgreSQL cannot store", () => {
+    expect(CreateTaskBodySchema.safeParse({ title: "a\u0000b" }).success).toBe(false);
+    expect(CreateTaskBodySchema.safeParse({ title: "ok", description: "\u0000" }).success).toBe(
+      false,
+    );
+  });
+
   it("needs at least one field in a partial update", () => {
     expect(UpdateTaskBodySchema.safeParse({}).success).toBe(false);
     expect(UpdateTaskBodySchema.safeParse({ completed: true }).success).toBe(true);

@@ -5,13 +5,19 @@ export const DESCRIPTION_MAX = 2000;
 export const LIST_LIMIT_MAX = 100;
 export const LIST_LIMIT_DEFAULT = 20;
 
+// PostgreSQL text cannot hold U+0000; refusing it everywhere keeps both
+// engines (and the form) in agreement.
+const NO_NUL = /^[^\u0000]*$/;
+
 const title = z
   .string()
+  .regex(NO_NUL, "Title cannot contain a NUL character")
   .trim()
   .min(1, "Title is required")
   .max(TITLE_MAX, `Title is at most ${TITLE_MAX} characters`);
 const description = z
   .string()
+  .regex(NO_NUL, "Description cannot contain a NUL character")
   .trim()
   .max(DESCRIPTION_MAX, `Description is at most ${DESCRIPTION_MAX} characters`)
   .nullable();
