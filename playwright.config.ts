@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,12 +9,20 @@ import { e2eEnv } from "./e2e/support/e2e-env";
 // i.e. `npm start`), on ports of its own and a fresh data directory, so it never
 // touches a developer's ./data or a running instance. Workers inherit the
 // directory through the environment.
-process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "taskgate-e2e-"));
+//
+// One config for both engines: E2E_DATABASE_URL (set by `npm test` for its
+// PostgreSQL pass, see e2e/support/e2e-env.ts) moves the system's storage to
+// PostgreSQL, which requires a secret: a random one per run, unless given.
+process.env.E2E_DATA_DIR ||= mkdtempSync(join(tmpdir(), "taskgate-e2e-"));
+if (process.env.E2E_DATABASE_URL) {
+  process.env.E2E_BETTER_AUTH_SECRET ??= randomBytes(24).toString("hex");
+}
 const env = e2eEnv(process.env.E2E_DATA_DIR);
+const engine = process.env.E2E_DATABASE_URL ? "postgres" : "sqlite";
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  outputDir: engine === "postgres" ? "test-results/e2e-pg" : "test-results/e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,

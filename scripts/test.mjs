@@ -5,10 +5,20 @@
 // `tests: N passed, M failed`, which CI reads. The security table (threat
 // catalogue id, test, result) is printed from the same reports.
 // `--security` (npm run test:security) runs only the catalogue's tests.
+//
+// The end-to-end suite runs twice: on SQLite (the default) and again with the
+// whole system on PostgreSQL whenever one answers at TEST_DATABASE_URL
+// (default postgres://postgres@127.0.0.1:5432/postgres), in a database made
+// for the run and dropped after it, with the web app's rate limits in Redis
+// when one answers at TEST_REDIS_URL (default redis://127.0.0.1:6379), under
+// a key prefix of the run's own, deleted after it.
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import pg from "pg";
 import { formatTable, securityRows } from "./lib/security-table.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -35,11 +45,104 @@ function readJson(path) {
   }
 }
 
+const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+
+/** The URL without its password, for messages. */
+function redacted(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparsable URL)";
+  }
+}
+
+async function adminQuery(sql) {
+  const client = new pg.Client({
+    connectionString: TEST_DATABASE_URL,
+    connectionTimeoutMillis: 2_000,
+  });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** null when PostgreSQL answers, else why not. */
+async function postgresProblem() {
+  try {
+    await adminQuery("select 1");
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function redisClient() {
+  const client = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 1_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on("error", () => {});
+  return client;
+}
+
+async function redisReachable() {
+  const client = redisClient();
+  try {
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Deletes every key the web app wrote under `taskgate:<prefix>`. */
+async function deleteRedisKeys(prefix) {
+  const client = redisClient();
+  try {
+    await client.connect();
+    let cursor = "0";
+    do {
+      const [next, keys] = await client.scan(cursor, "MATCH", `taskgate:${prefix}*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length > 0) await client.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    client.disconnect();
+  }
+}
+
+function databaseUrl(name) {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 const vitestReport = join(reports, "vitest.json");
 const playwrightReport = join(reports, "playwright.json");
+const playwrightPgReport = join(reports, "playwright-pg.json");
 // A stale report from an earlier run must never be counted.
 rmSync(vitestReport, { force: true });
 rmSync(playwrightReport, { force: true });
+rmSync(playwrightPgReport, { force: true });
+
+const pgProblem = await postgresProblem();
+if (pgProblem) {
+  console.log(
+    `[test] PostgreSQL not reachable at ${redacted(TEST_DATABASE_URL)} (${pgProblem}): the end-to-end suite runs on SQLite only`,
+  );
+}
 
 const vitestArgs = [
   "run",
@@ -52,12 +155,54 @@ const vitestStatus = run(bin("vitest"), vitestArgs);
 
 const playwrightArgs = ["test", "--reporter=list,json"];
 if (securityOnly) playwrightArgs.push("--grep", CATALOGUE_TITLE, "--pass-with-no-tests");
+console.log("\n[test] end-to-end on SQLite");
 const playwrightStatus = run(bin("playwright"), playwrightArgs, {
   PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+  // The several-instances test needs PostgreSQL; it runs in the pass below.
+  E2E_MULTI_INSTANCE: pgProblem ? "" : "0",
 });
+
+let playwrightPgStatus = 0;
+if (!pgProblem) {
+  const runId = randomBytes(6).toString("hex");
+  const database = `taskgate_e2e_${runId}`;
+  const redisUp = await redisReachable();
+  const redisPrefix = `e2e-${runId}:`;
+  console.log(
+    `\n[test] end-to-end on PostgreSQL (database ${database}${redisUp ? `, Redis prefix taskgate:${redisPrefix}` : "; no Redis answers, rate limits in the database"})`,
+  );
+  try {
+    await adminQuery(`create database "${database}"`);
+    playwrightPgStatus = run(bin("playwright"), playwrightArgs, {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightPgReport,
+      E2E_DATABASE_URL: databaseUrl(database),
+      E2E_BETTER_AUTH_SECRET: randomBytes(24).toString("hex"),
+      ...(redisUp ? { E2E_REDIS_URL: TEST_REDIS_URL, E2E_REDIS_KEY_PREFIX: redisPrefix } : {}),
+      // A data directory of its own (logs, the audit), not the SQLite pass's.
+      E2E_DATA_DIR: "",
+    });
+  } catch (error) {
+    console.error(
+      `[test] PostgreSQL pass could not start: ${error instanceof Error ? error.message : error}`,
+    );
+    playwrightPgStatus = 1;
+  } finally {
+    await adminQuery(`drop database if exists "${database}" with (force)`).catch((error) =>
+      console.error(`[test] could not drop ${database}: ${error.message}`),
+    );
+    if (redisUp) {
+      await deleteRedisKeys(redisPrefix).catch((error) =>
+        console.error(
+          `[test] could not delete Redis keys taskgate:${redisPrefix}*: ${error.message}`,
+        ),
+      );
+    }
+  }
+}
 
 const vitest = readJson(vitestReport);
 const playwright = readJson(playwrightReport);
+const playwrightPg = pgProblem ? null : readJson(playwrightPgReport);
 const suites = [
   {
     name: "unit + integration",
@@ -73,8 +218,17 @@ const suites = [
     status: playwrightStatus,
   },
 ];
+if (!pgProblem) {
+  suites.push({
+    name: "end-to-end (PostgreSQL)",
+    passed: (playwrightPg?.stats?.expected ?? 0) + (playwrightPg?.stats?.flaky ?? 0),
+    failed: playwrightPg ? playwrightPg.stats.unexpected : 1,
+    status: playwrightPgStatus,
+  });
+}
 
-console.log(`\n${formatTable(securityRows(vitest, playwright))}\n`);
+const moreE2e = playwrightPg ? [{ label: "e2e pg", report: playwrightPg }] : [];
+console.log(`\n${formatTable(securityRows(vitest, playwright, moreE2e))}\n`);
 
 let passed = 0;
 let failed = 0;

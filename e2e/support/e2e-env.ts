@@ -1,6 +1,11 @@
 /**
  * The configuration the end-to-end suite starts the system with: its own
  * ports and data directory, everything else the documented defaults.
+ *
+ * Storage: SQLite under `dataDir` unless E2E_DATABASE_URL names a PostgreSQL
+ * database (then E2E_BETTER_AUTH_SECRET, which PostgreSQL requires, is used as
+ * the secret); E2E_REDIS_URL and E2E_REDIS_KEY_PREFIX put the web app's rate
+ * limits in Redis. `npm test` sets them for its PostgreSQL pass.
  */
 export function e2eEnv(dataDir: string) {
   const webPort = process.env.E2E_WEB_PORT ?? "3100";
@@ -20,7 +25,11 @@ export function e2eEnv(dataDir: string) {
     DATA_DIR: dataDir,
     // Every line both services log during the run, for the log audit.
     TASKGATE_LOG_FILE: `${dataDir}/services.log`,
-    DATABASE_URL: "",
+    // Set explicitly (empty = the default) so a developer's .env never leaks in.
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+    BETTER_AUTH_SECRET: process.env.E2E_BETTER_AUTH_SECRET ?? "",
+    REDIS_URL: process.env.E2E_REDIS_URL ?? "",
+    REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX ?? "",
     LOG_LEVEL: "info",
     // The suite registers many users from one IP; raised, never switched off.
     AUTH_RATE_LIMIT_MAX: "100",

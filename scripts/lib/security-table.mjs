@@ -9,13 +9,17 @@ function vitestRows(report) {
   for (const file of report?.testResults ?? []) {
     for (const test of file.assertionResults ?? []) {
       const match = ID.exec(test.title);
-      if (match) rows.push({ id: match[1], name: test.title, result: test.status });
+      if (!match) continue;
+      // A test repeated per storage engine (describe.each) says which run it is.
+      const onPostgres = (test.ancestorTitles ?? []).some((title) => /postgres/i.test(title));
+      const name = onPostgres ? `[pg] ${test.title}` : test.title;
+      rows.push({ id: match[1], name, result: test.status });
     }
   }
   return rows;
 }
 
-function playwrightRows(report) {
+function playwrightRows(report, label = "e2e") {
   const rows = [];
   const visit = (suite) => {
     for (const spec of suite.specs ?? []) {
@@ -27,7 +31,7 @@ function playwrightRows(report) {
         : statuses.every((s) => s === "skipped")
           ? "skipped"
           : "passed";
-      rows.push({ id: match[1], name: `[e2e] ${spec.title}`, result });
+      rows.push({ id: match[1], name: `[${label}] ${spec.title}`, result });
     }
     for (const child of suite.suites ?? []) visit(child);
   };
@@ -40,9 +44,16 @@ const order = (id) => {
   return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 };
 
-/** Rows for every catalogue id: its tests, its decision record, or a gap. */
-export function securityRows(vitestReport, playwrightReport) {
-  const tested = [...vitestRows(vitestReport), ...playwrightRows(playwrightReport)];
+/**
+ * Rows for every catalogue id: its tests, its decision record, or a gap.
+ * `moreE2e`: further end-to-end runs (e.g. on PostgreSQL), each `{ label, report }`.
+ */
+export function securityRows(vitestReport, playwrightReport, moreE2e = []) {
+  const tested = [
+    ...vitestRows(vitestReport),
+    ...playwrightRows(playwrightReport),
+    ...moreE2e.flatMap(({ label, report }) => playwrightRows(report, label)),
+  ];
   const rows = [...tested];
   for (const [id, title] of CATALOGUE) {
     if (tested.some((row) => row.id.replace(/b$/, "") === id)) continue;

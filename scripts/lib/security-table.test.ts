@@ -39,4 +39,27 @@ describe("security table", () => {
       /security: 2 passed, 2 failed, 6 not applicable, \d+ without a test/,
     );
   });
+
+  it("labels the PostgreSQL runs of vitest and of a second end-to-end pass", () => {
+    const onBoth = {
+      testResults: [
+        {
+          assertionResults: [
+            { title: "U4: limit", status: "passed", ancestorTitles: ["on sqlite"] },
+            { title: "U4: limit", status: "failed", ancestorTitles: ["on postgres", "inner"] },
+          ],
+        },
+      ],
+    };
+    const rows = securityRows(onBoth, playwrightReport, [
+      { label: "e2e pg", report: playwrightReport },
+    ]);
+    expect(rows.filter((row) => row.id === "U4").map((row) => [row.name, row.result])).toEqual([
+      ["[pg] U4: limit", "failed"],
+      ["U4: limit", "passed"],
+    ]);
+    expect(rows.map((row) => row.name)).toEqual(
+      expect.arrayContaining(["[e2e] B1: no token in storage", "[e2e pg] B1: no token in storage"]),
+    );
+  });
 });

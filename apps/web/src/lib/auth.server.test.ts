@@ -1,11 +1,9 @@
 import { createPublicKey, verify } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Auth, createAuth } from "./auth.server";
+import { type Auth, closeAuth, createAuth } from "./auth.server";
 import { parseConfig } from "./config.server";
 import { migrate } from "./db/migrate.server";
+import { createStore, ENGINES, type TestStore } from "./testing/databases";
 
 const SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa-test-only";
 
@@ -25,20 +23,46 @@ async function signUp(auth: Auth, email: string): Promise<Headers> {
   return new Headers({ cookie });
 }
 
-describe("auth (Better Auth + jwt plugin on SQLite)", () => {
-  let dir: string;
+describe.each(ENGINES)("auth (Better Auth + jwt plugin on %s)", (engine) => {
+  let store: TestStore;
   let auth: Auth;
+  let created: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "taskgate-auth-"));
-    auth = createAuth(parseConfig({ DATA_DIR: dir }, dir), SECRET);
-    await migrate(auth);
+    store = await createStore(engine);
+    auth = createAuth(parseConfig(store.env, store.env.DATA_DIR ?? ""), SECRET);
+    ({ created } = await migrate(auth));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await closeAuth(auth);
+    await store.dispose();
+  });
 
-  it("migrates idempotently", async () => {
+  it("creates every table on a fresh database, then migrates idempotently", async () => {
+    expect(created.sort()).toEqual(
+      ["account", "jwks", "rateLimit", "session", "user", "verification"].sort(),
+    );
     expect(await migrate(auth)).toEqual({ created: [], altered: [] });
   });
+
+  // Several processes on one SQLite file is not a supported deployment.
+  it.skipIf(engine === "sqlite")(
+    "lets several instances migrate one fresh database at the same time",
+    async () => {
+      const shared = await createStore(engine);
+      const config = parseConfig(shared.env, shared.env.DATA_DIR ?? "");
+      const instances = [createAuth(config, SECRET), createAuth(config, SECRET)];
+      try {
+        const results = await Promise.all(instances.map((instance) => migrate(instance)));
+        // The advisory lock serialises them: one creates, the other finds it done.
+        expect(results.some((result) => result.created.includes("user"))).toBe(true);
+        expect(await migrate(instances[0] as Auth)).toEqual({ created: [], altered: [] });
+      } finally {
+        for (const instance of instances) await closeAuth(instance);
+        await shared.dispose();
+      }
+    },
+  );
 
   it("mints a token with only sub, sid, iss, aud, iat and exp, signed RS256 with a published kid", async () => {
     const headers = await signUp(auth, "ada@example.com");

@@ -4,19 +4,39 @@ import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
 import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
 import { openRedisStorage } from "./redis.server";
 
-function openDatabase(database: DatabaseConfig): Database.Database {
+type Opened = { kind: "sqlite"; db: Database.Database } | { kind: "postgres"; db: pg.Pool };
+
+function openDatabase(database: DatabaseConfig): Opened {
   if (database.kind === "postgres") {
-    throw new Error("DATABASE_URL: PostgreSQL is not supported by the web app yet; leave it empty");
+    // Better Auth recognises a pg Pool and talks to it through Kysely's
+    // PostgresDialect. Connections open lazily, so nothing is dialled here.
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: database.poolMax,
+      // A database that does not answer fails the request (503) rather than
+      // queueing it behind a hung connect.
+      connectionTimeoutMillis: 2_000,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle connection dropped by the server (restart, failover) is
+    // reported here; without a listener Node would crash the process. The
+    // pool replaces the connection on next use. The message never holds the
+    // connection string.
+    pool.on("error", (error: Error) => {
+      console.error(`[taskgate] postgres: idle connection lost: ${error.message}`);
+    });
+    return { kind: "postgres", db: pool };
   }
   mkdirSync(dirname(database.path), { recursive: true, mode: 0o700 });
   const db = new Database(database.path);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
-  return db;
+  return { kind: "sqlite", db };
 }
 
 function authLogLevel(level: LogLevel): "debug" | "info" | "warn" | "error" {
@@ -71,10 +91,12 @@ function ipAddressOptions(config: WebConfig) {
 
 type Closer = () => Promise<void>;
 const closers = new WeakMap<object, Closer>();
+const pools = new WeakMap<object, pg.Pool>();
 
 /** Builds the Better Auth instance; opens (and creates) the database. */
 export function createAuth(config: WebConfig, secret: string) {
-  const database = openDatabase(config.database);
+  const opened = openDatabase(config.database);
+  const database = opened.db;
   const redis = config.redis ? openRedisStorage(config.redis) : undefined;
   const auth = betterAuth({
     baseURL: config.baseUrl,
@@ -113,17 +135,28 @@ export function createAuth(config: WebConfig, secret: string) {
       nextCookies(), // must stay last
     ],
   });
+  if (opened.kind === "postgres") pools.set(auth, opened.db);
   closers.set(auth, async () => {
     if (redis) await redis.client.quit().catch(() => redis.client.disconnect());
-    if (database.open) database.close();
+    if (opened.kind === "postgres") {
+      if (!opened.db.ended) await opened.db.end();
+    } else if (opened.db.open) {
+      opened.db.close();
+    }
   });
   return auth;
 }
 
-/** Releases what createAuth opened (the database handle, the Redis client). */
+/** Releases what createAuth opened (the database handle or pool, the Redis client). */
 export async function closeAuth(auth: Auth): Promise<void> {
-  await closers.get(auth)?.();
+  const close = closers.get(auth);
   closers.delete(auth);
+  await close?.();
+}
+
+/** The PostgreSQL pool behind `auth`, or undefined on SQLite. */
+export function postgresPoolOf(auth: Auth): pg.Pool | undefined {
+  return pools.get(auth);
 }
 
 export type Auth = ReturnType<typeof createAuth>;

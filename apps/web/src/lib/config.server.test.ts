@@ -104,7 +104,19 @@ describe("parseConfig", () => {
       { DATABASE_URL: "postgres://u:p@db/app", BETTER_AUTH_SECRET: SECRET },
       ROOT,
     );
-    expect(config.database).toEqual({ kind: "postgres", url: "postgres://u:p@db/app" });
+    expect(config.database).toEqual({
+      kind: "postgres",
+      url: "postgres://u:p@db/app",
+      poolMax: 10,
+    });
+  });
+
+  it("sizes the PostgreSQL pool from DB_POOL_MAX and refuses a pool of none", () => {
+    const env = { DATABASE_URL: "postgres://u:p@db/app", BETTER_AUTH_SECRET: SECRET };
+    expect(parseConfig({ ...env, DB_POOL_MAX: "25" }, ROOT).database).toMatchObject({
+      poolMax: 25,
+    });
+    expect(() => parseConfig({ ...env, DB_POOL_MAX: "0" }, ROOT)).toThrow(/DB_POOL_MAX/);
   });
 
   it("refuses a DATABASE_URL that is neither empty nor postgres", () => {

@@ -29,6 +29,8 @@ const EnvSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be empty (SQLite under DATA_DIR) or a postgres:// URL")
       .optional(),
+    // Connections each web process may hold open to PostgreSQL.
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
     DATA_DIR: z.string().min(1).default("./data"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
     // Shared with the api: how long it may take to see a new key, and how long
@@ -72,7 +74,9 @@ const EnvSchema = z
 export type JwtAlgorithm = "RS256" | "ES256" | "PS256" | "EdDSA";
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
 export type RedisConfig = { url: string; keyPrefix: string };
-export type DatabaseConfig = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+export type DatabaseConfig =
+  | { kind: "sqlite"; path: string }
+  | { kind: "postgres"; url: string; poolMax: number };
 
 export type WebConfig = {
   /** Public origin of the web app; also the JWT issuer. */
@@ -128,7 +132,7 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
     jwtAlgorithm: parsed.JWT_ALGORITHM,
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
     database: parsed.DATABASE_URL
-      ? { kind: "postgres", url: parsed.DATABASE_URL }
+      ? { kind: "postgres", url: parsed.DATABASE_URL, poolMax: parsed.DB_POOL_MAX }
       : { kind: "sqlite", path: join(dataDir, "web.db") },
     dataDir,
     logLevel: parsed.LOG_LEVEL,

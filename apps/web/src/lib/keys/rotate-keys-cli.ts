@@ -1,6 +1,6 @@
 // `npm run keys:rotate` (add `-- --emergency` for a compromised key).
 // Runs against the same database and secret as the web app.
-import { getAuth, jwtPluginOptions } from "../auth.server";
+import { closeAuth, getAuth, jwtPluginOptions } from "../auth.server";
 import { getConfig } from "../config.server";
 import { migrate } from "../db/migrate.server";
 import { rotateSigningKey } from "./rotate-signing-key.server";
@@ -8,11 +8,16 @@ import { rotateSigningKey } from "./rotate-signing-key.server";
 const emergency = process.argv.includes("--emergency");
 const config = getConfig();
 const auth = getAuth();
-await migrate(auth);
-const result = await rotateSigningKey(auth, {
-  jwtOptions: jwtPluginOptions(config),
-  publishDelayMs: config.keyPublishDelaySeconds * 1000,
-  emergency,
-  log: (message) => console.log(`[keys:rotate] ${message}`),
-});
-console.log(JSON.stringify(result));
+try {
+  await migrate(auth);
+  const result = await rotateSigningKey(auth, {
+    jwtOptions: jwtPluginOptions(config),
+    publishDelayMs: config.keyPublishDelaySeconds * 1000,
+    emergency,
+    log: (message) => console.log(`[keys:rotate] ${message}`),
+  });
+  console.log(JSON.stringify(result));
+} finally {
+  // An open PostgreSQL pool would keep the process alive.
+  await closeAuth(auth);
+}

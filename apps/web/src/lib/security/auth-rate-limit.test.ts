@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { call, signIn, startAuth, type TestAuth } from "../testing/auth-http";
+import { createStore, ENGINES, type Engine, type TestStore } from "../testing/databases";
 
 // The per-IP limit on POST /sign-in/email: AUTH_RATE_LIMIT_MAX (3) per
 // AUTH_RATE_LIMIT_WINDOW_SECONDS (10), in storage every instance shares.
@@ -44,8 +42,8 @@ function expectThrottled(response: Response) {
 }
 
 const started: TestAuth[] = [];
-async function start(env: Record<string, string> = {}, dataDir?: string) {
-  const t = await startAuth(env, dataDir);
+async function start(engine: Engine, env: Record<string, string> = {}, shared?: TestStore) {
+  const t = await startAuth(engine, env, shared);
   started.push(t);
   return t;
 }
@@ -53,103 +51,105 @@ afterEach(async () => {
   for (const t of started.splice(0)) await t.dispose();
 });
 
-describe("one instance", () => {
-  it("U4: the 4th sign-in from one client within the window gets 429 with X-Retry-After", async () => {
-    const t = await start();
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await attempt(t)).status);
-    expect(statuses).toEqual([401, 401, 401]);
-    const fourth = await attempt(t);
-    expectThrottled(fourth);
-    // A correct password does not get through the closed bucket either.
-    expect((await signIn(t, "nobody@example.com")).status).toBe(429);
-  });
-
-  it("U4: a rotated X-Forwarded-For does not reset the bucket when no trusted proxy is configured", async () => {
-    const t = await start();
-    const statuses = [];
-    for (let i = 1; i <= 6; i++) {
-      statuses.push((await attempt(t, { "x-forwarded-for": `203.0.113.${i}` })).status);
-    }
-    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
-    // Chains and IPv6 spellings are no way out either.
-    expectThrottled(await attempt(t, { "x-forwarded-for": "198.51.100.1, 203.0.113.9" }));
-    expectThrottled(await attempt(t, { "x-forwarded-for": "2001:db8::1" }));
-    expectThrottled(await attempt(t, { "x-real-ip": "192.0.2.1" }));
-  });
-
-  it("U4: behind a trusted proxy each client has its own bucket and a forged left-most hop does not help", async () => {
-    const t = await start({ TRUSTED_PROXIES: "10.0.0.0/8" });
-    // The proxy (10.0.0.1) appends the address it saw; anything left of that is the client's.
-    const via = (client: string, forged = "") => ({
-      "x-forwarded-for": [forged, client, "10.0.0.1"].filter(Boolean).join(", "),
-    });
-    for (let i = 1; i <= 3; i++) {
-      expect((await attempt(t, via("203.0.113.7", `198.51.100.${i}`))).status).toBe(401);
-    }
-    expectThrottled(await attempt(t, via("203.0.113.7", "198.51.100.99")));
-    expectThrottled(await attempt(t, via("203.0.113.7")));
-    // Another client is not locked out by the first.
-    expect((await attempt(t, via("203.0.113.8"))).status).toBe(401);
-  });
-
-  it("U4: IPv6 addresses in the same /64 share one bucket", async () => {
-    const t = await start({ TRUSTED_PROXIES: "10.0.0.0/8" });
-    const from = (ip: string) => attempt(t, { "x-forwarded-for": `${ip}, 10.0.0.1` });
-    expect((await from("2001:db8:1:2::1")).status).toBe(401);
-    expect((await from("2001:db8:1:2::2")).status).toBe(401);
-    expect((await from("2001:db8:1:2:ffff::3")).status).toBe(401);
-    expectThrottled(await from("2001:db8:1:2:abcd::4"));
-    expect((await from("2001:db8:1:3::1")).status).toBe(401);
-  });
-});
-
-describe("two instances", () => {
-  it("U4: two instances on one database (default storage) enforce one limit", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "taskgate-web-shared-"));
-    try {
-      const a = await start({}, dir);
-      const b = await start({}, dir);
+describe.each(ENGINES)("on %s", (engine) => {
+  describe("one instance", () => {
+    it("U4: the 4th sign-in from one client within the window gets 429 with X-Retry-After", async () => {
+      const t = await start(engine);
       const statuses = [];
-      for (const t of [a, b, a]) statuses.push((await attempt(t)).status);
+      for (let i = 0; i < 3; i++) statuses.push((await attempt(t)).status);
       expect(statuses).toEqual([401, 401, 401]);
-      expectThrottled(await attempt(b));
-      expectThrottled(await attempt(a));
-    } finally {
-      for (const t of started.splice(0)) await t.dispose();
-      rmSync(dir, { recursive: true, force: true });
-    }
+      const fourth = await attempt(t);
+      expectThrottled(fourth);
+      // A correct password does not get through the closed bucket either.
+      expect((await signIn(t, "nobody@example.com")).status).toBe(429);
+    });
+
+    it("U4: a rotated X-Forwarded-For does not reset the bucket when no trusted proxy is configured", async () => {
+      const t = await start(engine);
+      const statuses = [];
+      for (let i = 1; i <= 6; i++) {
+        statuses.push((await attempt(t, { "x-forwarded-for": `203.0.113.${i}` })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+      // Chains and IPv6 spellings are no way out either.
+      expectThrottled(await attempt(t, { "x-forwarded-for": "198.51.100.1, 203.0.113.9" }));
+      expectThrottled(await attempt(t, { "x-forwarded-for": "2001:db8::1" }));
+      expectThrottled(await attempt(t, { "x-real-ip": "192.0.2.1" }));
+    });
+
+    it("U4: behind a trusted proxy each client has its own bucket and a forged left-most hop does not help", async () => {
+      const t = await start(engine, { TRUSTED_PROXIES: "10.0.0.0/8" });
+      // The proxy (10.0.0.1) appends the address it saw; anything left of that is the client's.
+      const via = (client: string, forged = "") => ({
+        "x-forwarded-for": [forged, client, "10.0.0.1"].filter(Boolean).join(", "),
+      });
+      for (let i = 1; i <= 3; i++) {
+        expect((await attempt(t, via("203.0.113.7", `198.51.100.${i}`))).status).toBe(401);
+      }
+      expectThrottled(await attempt(t, via("203.0.113.7", "198.51.100.99")));
+      expectThrottled(await attempt(t, via("203.0.113.7")));
+      // Another client is not locked out by the first.
+      expect((await attempt(t, via("203.0.113.8"))).status).toBe(401);
+    });
+
+    it("U4: IPv6 addresses in the same /64 share one bucket", async () => {
+      const t = await start(engine, { TRUSTED_PROXIES: "10.0.0.0/8" });
+      const from = (ip: string) => attempt(t, { "x-forwarded-for": `${ip}, 10.0.0.1` });
+      expect((await from("2001:db8:1:2::1")).status).toBe(401);
+      expect((await from("2001:db8:1:2::2")).status).toBe(401);
+      expect((await from("2001:db8:1:2:ffff::3")).status).toBe(401);
+      expectThrottled(await from("2001:db8:1:2:abcd::4"));
+      expect((await from("2001:db8:1:3::1")).status).toBe(401);
+    });
   });
 
-  describe.skipIf(!redisUp)(
-    `with REDIS_URL (skipped when no Redis answers at ${REDIS_URL})`,
-    () => {
-      const prefix = `test-${randomUUID()}:`;
-      let admin: Redis;
-      beforeAll(() => {
-        admin = new Redis(REDIS_URL);
-      });
-      afterAll(async () => {
-        const keys = await admin.keys(`taskgate:${prefix}*`);
-        if (keys.length > 0) await admin.del(...keys);
-        await admin.quit();
-      });
-
-      it("U4: two instances with separate databases sharing one Redis enforce one limit", async () => {
-        const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix };
-        const a = await start(env);
-        const b = await start(env);
-        expect(a.dataDir).not.toBe(b.dataDir);
+  describe("two instances", () => {
+    it("U4: two instances on one database (default storage) enforce one limit", async () => {
+      const shared = await createStore(engine);
+      try {
+        const a = await start(engine, {}, shared);
+        const b = await start(engine, {}, shared);
         const statuses = [];
         for (const t of [a, b, a]) statuses.push((await attempt(t)).status);
         expect(statuses).toEqual([401, 401, 401]);
         expectThrottled(await attempt(b));
         expectThrottled(await attempt(a));
-        // The counter lives in Redis under the configured prefix, with a TTL.
-        const keys = await admin.keys(`taskgate:${prefix}*`);
-        expect(keys.some((key) => key.endsWith("/sign-in/email"))).toBe(true);
-        for (const key of keys) expect(await admin.ttl(key)).toBeGreaterThan(0);
-      });
-    },
-  );
+      } finally {
+        for (const t of started.splice(0)) await t.dispose();
+        await shared.dispose();
+      }
+    });
+
+    describe.skipIf(!redisUp)(
+      `with REDIS_URL (skipped when no Redis answers at ${REDIS_URL})`,
+      () => {
+        const prefix = `test-${randomUUID()}:`;
+        let admin: Redis;
+        beforeAll(() => {
+          admin = new Redis(REDIS_URL);
+        });
+        afterAll(async () => {
+          const keys = await admin.keys(`taskgate:${prefix}*`);
+          if (keys.length > 0) await admin.del(...keys);
+          await admin.quit();
+        });
+
+        it("U4: two instances with separate databases sharing one Redis enforce one limit", async () => {
+          const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix };
+          const a = await start(engine, env);
+          const b = await start(engine, env);
+          expect(a.store.env).not.toEqual(b.store.env);
+          const statuses = [];
+          for (const t of [a, b, a]) statuses.push((await attempt(t)).status);
+          expect(statuses).toEqual([401, 401, 401]);
+          expectThrottled(await attempt(b));
+          expectThrottled(await attempt(a));
+          // The counter lives in Redis under the configured prefix, with a TTL.
+          const keys = await admin.keys(`taskgate:${prefix}*`);
+          expect(keys.some((key) => key.endsWith("/sign-in/email"))).toBe(true);
+          for (const key of keys) expect(await admin.ttl(key)).toBeGreaterThan(0);
+        });
+      },
+    );
+  });
 });

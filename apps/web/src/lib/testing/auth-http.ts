@@ -1,41 +1,51 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type Auth, closeAuth, createAuth } from "../auth.server";
 import { handleAuthRequest } from "../auth-handler.server";
 import { parseConfig } from "../config.server";
 import { migrate } from "../db/migrate.server";
+import { createStore, type Engine, TEST_SECRET, type TestStore } from "./databases";
 
 // Drives a real Better Auth over its HTTP handler (rate limits, origin checks
-// and cookies included) on a temporary SQLite database.
+// and cookies included) on a temporary SQLite or PostgreSQL database.
 
-export const TEST_SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa-test-only";
+export { TEST_SECRET };
 export const PASSWORD = "correct horse battery";
 
 export type TestAuth = {
   auth: Auth;
   baseUrl: string;
-  dataDir: string;
-  /** Closes the database and Redis handles and removes the data directory. */
+  store: TestStore;
+  /** Closes the database and Redis handles; drops the store unless it was shared. */
   dispose: () => Promise<void>;
 };
 
-/** A migrated auth instance on a fresh (or the given) data directory. */
+/**
+ * A migrated auth instance on a fresh store of `engine`, or on `shared` (a
+ * store several instances use; its owner disposes of it).
+ */
 export async function startAuth(
+  engine: Engine,
   env: Record<string, string> = {},
-  dataDir?: string,
+  shared?: TestStore,
 ): Promise<TestAuth> {
-  const dir = dataDir ?? mkdtempSync(join(tmpdir(), "taskgate-web-auth-"));
-  const config = parseConfig({ DATA_DIR: dir, ...env }, dir);
-  const auth = createAuth(config, TEST_SECRET);
-  await migrate(auth);
+  const store = shared ?? (await createStore(engine));
+  let auth: Auth | undefined;
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig({ ...store.env, ...env }, store.env.DATA_DIR ?? "");
+    auth = createAuth(config, TEST_SECRET);
+    await migrate(auth);
+  } catch (error) {
+    if (auth) await closeAuth(auth);
+    if (!shared) await store.dispose();
+    throw error;
+  }
   return {
     auth,
     baseUrl: config.baseUrl,
-    dataDir: dir,
+    store,
     dispose: async () => {
       await closeAuth(auth);
-      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+      if (!shared) await store.dispose();
     },
   };
 }
