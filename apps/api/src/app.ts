@@ -1,6 +1,6 @@
 import cors from "@fastify/cors";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { createAuthenticate } from "./auth/authenticate.js";
@@ -16,6 +16,7 @@ import { registerErrorHandling } from "./http/error-handler.js";
 import { genReqId } from "./http/request-id.js";
 import { registerRequestLog } from "./http/request-log.js";
 import { registerResponseHeaders } from "./http/response-headers.js";
+import { serializerCompiler } from "./http/serializer.js";
 import { registerOpenApi } from "./openapi/openapi.js";
 import { protectedRoutes } from "./protected/protected-routes.js";
 import { taskRoutes } from "./tasks/task-routes.js";
@@ -55,7 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // All bodies are JSON: anything else is 415, not silently parsed as text.
   app.removeContentTypeParser("text/plain");
   // Route schemas are the contracts' zod schemas: they validate requests and
-  // serialize responses (dropping any field a schema does not name).
+  // serialize responses (dropping any field a schema does not name; compiled
+  // to fast-json-stringify, see http/serializer.ts).
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
