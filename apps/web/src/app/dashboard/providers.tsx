@@ -28,7 +28,11 @@ function createQueryClient() {
   });
 }
 
-/** Client-side state for every page: the query cache and the toasts. */
+/**
+ * Client-side state for the signed-in pages: the query cache and the toasts.
+ * Mounted by the dashboard layout, not the root one, so the sign-in, sign-up
+ * and home pages do not load TanStack Query and sonner.
+ */
 export function Providers({ children }: { children: ReactNode }) {
   // One client per page load, never shared between server renders.
   const [queryClient] = useState(createQueryClient);
