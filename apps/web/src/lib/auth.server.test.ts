@@ -45,7 +45,8 @@ describe.each(ENGINES)("auth (Better Auth + jwt plugin on %s)", (engine) => {
     expect(await migrate(auth)).toEqual({ created: [], altered: [] });
   });
 
-  // Several processes on one SQLite file is not a supported deployment.
+  // Several processes on one SQLite file is not a supported deployment, so
+  // this runs on the PostgreSQL pass only (which CI always has).
   it.skipIf(engine === "sqlite")(
     "lets several instances migrate one fresh database at the same time",
     async () => {
