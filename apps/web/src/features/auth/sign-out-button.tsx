@@ -1,7 +1,6 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { getTokenProvider } from "@/lib/api-client";
 import { getAuthClient } from "@/lib/auth-client";
@@ -9,7 +8,6 @@ import { browserDraftStorage, clearAllDrafts } from "@/lib/draft-storage";
 import { announceSignOut } from "./announce-sign-out";
 
 export function SignOutButton() {
-  const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
 
@@ -29,8 +27,10 @@ export function SignOutButton() {
       queryClient.clear();
       clearAllDrafts(browserDraftStorage());
     }
-    router.replace("/login");
-    router.refresh();
+    // A full navigation, not a client-side one: it drops every bit of the
+    // signed-in page from memory, and a client-side replace racing the router's
+    // refresh could leave the cached dashboard on screen.
+    window.location.replace("/login");
   }
 
   return (
