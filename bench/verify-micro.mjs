@@ -13,7 +13,13 @@ import { createPublicKey, verify as cryptoVerify } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { importJWK, jwtVerify } from "jose";
-import { AUDIENCE, createSigningKey, ISSUER, signToken, startJwksServer } from "./lib/tokens.mjs";
+import {
+  AUDIENCE,
+  createSigningKey,
+  ISSUER,
+  signToken,
+  startIdentityServer,
+} from "./lib/tokens.mjs";
 
 const root = join(fileURLToPath(import.meta.url), "../..");
 const argv = process.argv.slice(2);
@@ -64,7 +70,7 @@ try {
   const { JwksCache } = await import(
     pathToFileURL(join(root, "apps/api/src/auth/jwks-cache.ts")).href
   );
-  jwks = await startJwksServer(key.publicJwk);
+  jwks = await startIdentityServer(key.publicJwk);
   const cache = new JwksCache({
     url: jwks.url,
     algorithms: ["RS256"],

@@ -1,4 +1,4 @@
-// First-load JavaScript of /login and /dashboard, gzip, from the production
+// First-load JavaScript of the sign-in, sign-up, dashboard and account pages, gzip, from the production
 // build of apps/web (Next 16, Turbopack). A first visit to an App Router page
 // loads the build manifest's rootMainFiles (runtime, React, the router) plus
 // the route's entryJSFiles from its client reference manifest (root layout,
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 
-export const ROUTES = ["/login", "/dashboard"];
+export const ROUTES = ["/login", "/register", "/dashboard", "/account"];
 export const TARGET_KIB = 150;
 
 function routeEntryFiles(nextDir, route) {

@@ -17,8 +17,13 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
-import pg from "pg";
+import {
+  createTestDatabase,
+  deleteRedisKeys,
+  postgresProblem,
+  redisProblem,
+  TEST_REDIS_URL,
+} from "@taskgate/test-services";
 import { formatTable, securityRows } from "./lib/security-table.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,90 +50,6 @@ function readJson(path) {
   }
 }
 
-const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
-
-/** The URL without its password, for messages. */
-function redacted(url) {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparsable URL)";
-  }
-}
-
-async function adminQuery(sql) {
-  const client = new pg.Client({
-    connectionString: TEST_DATABASE_URL,
-    connectionTimeoutMillis: 2_000,
-  });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** null when PostgreSQL answers, else why not. */
-async function postgresProblem() {
-  try {
-    await adminQuery("select 1");
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-function redisClient() {
-  const client = new Redis(TEST_REDIS_URL, {
-    lazyConnect: true,
-    connectTimeout: 1_000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on("error", () => {});
-  return client;
-}
-
-async function redisReachable() {
-  const client = redisClient();
-  try {
-    await client.connect();
-    return (await client.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
-/** Deletes every key the web app wrote under `taskgate:<prefix>`. */
-async function deleteRedisKeys(prefix) {
-  const client = redisClient();
-  try {
-    await client.connect();
-    let cursor = "0";
-    do {
-      const [next, keys] = await client.scan(cursor, "MATCH", `taskgate:${prefix}*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length > 0) await client.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    client.disconnect();
-  }
-}
-
-function databaseUrl(name) {
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 const vitestReport = join(reports, "vitest.json");
 const playwrightReport = join(reports, "playwright.json");
 const playwrightPgReport = join(reports, "playwright-pg.json");
@@ -139,9 +60,7 @@ rmSync(playwrightPgReport, { force: true });
 
 const pgProblem = await postgresProblem();
 if (pgProblem) {
-  console.log(
-    `[test] PostgreSQL not reachable at ${redacted(TEST_DATABASE_URL)} (${pgProblem}): the end-to-end suite runs on SQLite only`,
-  );
+  console.log(`[test] ${pgProblem}: the end-to-end suite runs on SQLite only`);
 }
 
 const vitestArgs = [
@@ -165,17 +84,17 @@ const playwrightStatus = run(bin("playwright"), playwrightArgs, {
 let playwrightPgStatus = 0;
 if (!pgProblem) {
   const runId = randomBytes(6).toString("hex");
-  const database = `taskgate_e2e_${runId}`;
-  const redisUp = await redisReachable();
+  const redisUp = (await redisProblem()) === null;
   const redisPrefix = `e2e-${runId}:`;
-  console.log(
-    `\n[test] end-to-end on PostgreSQL (database ${database}${redisUp ? `, Redis prefix taskgate:${redisPrefix}` : "; no Redis answers, rate limits in the database"})`,
-  );
+  let database;
   try {
-    await adminQuery(`create database "${database}"`);
+    database = await createTestDatabase("e2e");
+    console.log(
+      `\n[test] end-to-end on PostgreSQL (database ${database.name}${redisUp ? `, Redis prefix taskgate:${redisPrefix}` : "; no Redis answers, rate limits in the database"})`,
+    );
     playwrightPgStatus = run(bin("playwright"), playwrightArgs, {
       PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightPgReport,
-      E2E_DATABASE_URL: databaseUrl(database),
+      E2E_DATABASE_URL: database.url,
       E2E_BETTER_AUTH_SECRET: randomBytes(24).toString("hex"),
       ...(redisUp ? { E2E_REDIS_URL: TEST_REDIS_URL, E2E_REDIS_KEY_PREFIX: redisPrefix } : {}),
       // A data directory of its own (logs, the audit), not the SQLite pass's.
@@ -187,9 +106,9 @@ if (!pgProblem) {
     );
     playwrightPgStatus = 1;
   } finally {
-    await adminQuery(`drop database if exists "${database}" with (force)`).catch((error) =>
-      console.error(`[test] could not drop ${database}: ${error.message}`),
-    );
+    await database
+      ?.drop()
+      .catch((error) => console.error(`[test] could not drop ${database.name}: ${error.message}`));
     if (redisUp) {
       await deleteRedisKeys(redisPrefix).catch((error) =>
         console.error(

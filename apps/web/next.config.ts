@@ -10,7 +10,7 @@ const STATIC_SECURITY_HEADERS = [
 ];
 
 const nextConfig: NextConfig = {
-  // Opt-in: the container build (apps/web/Dockerfile) sets NEXT_OUTPUT=standalone;
+  // Opt-in: the container build (the root Dockerfile) sets NEXT_OUTPUT=standalone;
   // `next start` (npm start) warns when standalone output is on.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,

@@ -43,7 +43,25 @@ export function printTable(results) {
 /** The figures that are not per-scenario rows, as markdown bullet text. */
 function extras(results) {
   const out = [];
-  const { memory, micro, web, listRatio } = results;
+  const { memory, micro, web, listRatio, revocationCost, ceiling, floorShare, startup } = results;
+  if (ceiling) {
+    out.push(
+      `- ceiling: mean of the runs before and after the api's scenarios, **${num(ceiling.rps)} req/s** (the two differ by ${num(ceiling.spreadPct, 1)} %: how much the shared machine moved during the run)`,
+    );
+  }
+  if (floorShare) {
+    const routes = Object.entries(floorShare.routes)
+      .map(([name, pct]) => `${name} ${num(pct, 0)} %`)
+      .join(", ");
+    out.push(
+      `- bare Fastify (no hooks, no logger) reaches **${num(floorShare.ofCeilingPct, 1)} %** of the ceiling: the most any Fastify route can here. Each api route as a share of that floor: ${routes}`,
+    );
+  }
+  if (revocationCost) {
+    out.push(
+      `- revocation checks: /api/protected with 10,000 revoked sessions listed runs at **${num(revocationCost.rpsRatio * 100, 1)} %** of its throughput with an empty feed; unloaded p50 ${num(revocationCost.probeP50.listed)} vs ${num(revocationCost.probeP50.empty)} µs`,
+    );
+  }
   if (results.scenarios.some((s) => s.half?.keptUp === false)) {
     out.push(
       "- \\* the fixed-rate client fell behind its schedule (machine busy, or a rate beyond one Node client): that p99 is not the server's alone",
@@ -68,6 +86,13 @@ function extras(results) {
       : "";
     out.push(
       `- token verification (µs/op, ${micro.n} ops): node:crypto.verify ${num(micro.cryptoVerify, 1)}; jose jwtVerify first ${num(micro.jose.first, 1)}, repeat ${num(micro.jose.repeat, 1)}${api} (${micro.apiNote})`,
+    );
+  }
+  if (startup) {
+    out.push(
+      startup.error
+        ? `- start-up: ${startup.error}`
+        : `- start-up, \`npm start\` (built) to both services answering, fresh data directory: **${num(startup.seconds, 2)} s** (target ≤ ${startup.targetSeconds} s: ${startup.met ? "met" : "not met"})`,
     );
   }
   if (web) {

@@ -10,11 +10,11 @@ import { runChild } from "./processes.mjs";
 /** Users of the scenarios and how many tasks each owns. */
 export const USER_SIZES = { small: 100, medium: 1_000, large: 100_000, writer: 1 };
 
-/** Runs the api's migrations against `${dataDir}/api.db`. */
-export async function migrate(root, dataDir) {
+/** Runs the api's migrations against `${dataDir}/api.db`, or the PostgreSQL database at `databaseUrl`. */
+export async function migrate(root, dataDir, databaseUrl = "") {
   await runChild(null, process.execPath, [join(root, "apps/api/dist/db/migrate-cli.js")], {
     timeoutMs: 60_000,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
   });
 }
 

@@ -9,6 +9,8 @@ import { createServer } from "node:http";
 export const ISSUER = "http://127.0.0.1:3999";
 export const AUDIENCE = "http://127.0.0.1:8999";
 export const TOKEN_TTL_SECONDS = 900;
+// The feed's page size (packages/contracts/src/revocation.ts).
+const REVOCATION_PAGE_SIZE = 1000;
 
 const b64url = (value) => Buffer.from(value).toString("base64url");
 
@@ -39,17 +41,49 @@ export function signToken(key, sub, sid = randomUUID()) {
   return `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
 }
 
-/** Serves `{keys: [publicJwk]}` on 127.0.0.1 at an ephemeral port. */
-export async function startJwksServer(publicJwk) {
-  const body = JSON.stringify({ keys: [publicJwk] });
-  const server = createServer((_req, res) => {
+/**
+ * Stands in for the web app's two public endpoints on 127.0.0.1: the JWKS at
+ * /api/auth/jwks and the revocation feed at /api/auth/revocations (the
+ * contract in packages/contracts/src/revocation.ts). `revoke()` replaces the
+ * feed's entries; the api picks them up on its next poll.
+ */
+export async function startIdentityServer(publicJwk) {
+  const jwksBody = JSON.stringify({ keys: [publicJwk] });
+  let entries = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === "/api/auth/revocations") {
+      const since = Number(url.searchParams.get("since") ?? "0");
+      const now = Date.now();
+      const live = entries.filter((e) => e.revoked_at >= since && e.expires_at > now);
+      const items = live.slice(0, REVOCATION_PAGE_SIZE);
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ now, items, has_more: live.length > items.length }));
+      return;
+    }
     res.writeHead(200, { "content-type": "application/json", "cache-control": "max-age=300" });
-    res.end(body);
+    res.end(jwksBody);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/api/auth/jwks`,
+    /** Lists `sessions` revoked session ids and `users` deleted user ids, none of them the bench's. */
+    revoke({ sessions, users }) {
+      // Distinct, ascending revoked_at (one a millisecond, ending now), as
+      // the web app would record them over time; the feed pages through them.
+      const all = [...sessions.map((id) => ["session", id]), ...users.map((id) => ["user", id])];
+      const now = Date.now();
+      entries = all.map(([kind, id], i) => {
+        const revokedAt = now - (all.length - i);
+        return {
+          kind,
+          id,
+          revoked_at: revokedAt,
+          expires_at: now + (TOKEN_TTL_SECONDS + 60) * 1000,
+        };
+      });
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

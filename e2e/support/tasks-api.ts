@@ -11,7 +11,7 @@ export async function dashboardUserId(page: Page): Promise<string> {
 }
 
 /** A fresh api token for the page's session (the page's cookies, not the UI). */
-async function apiToken(page: Page): Promise<string> {
+export async function apiToken(page: Page): Promise<string> {
   const response = await page.request.get("/api/auth/token");
   expect(response.status()).toBe(200);
   const body: { token?: unknown } = await response.json();

@@ -1,6 +1,6 @@
 // The container files checked without a Docker engine: compose.yaml against
-// what each app's configuration module requires, and the two Dockerfiles
-// against the rules every image here follows.
+// what each app's configuration module requires, and the Dockerfile's two
+// runtime targets against the rules every image here follows.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (file: string) => readFileSync(join(root, file), "utf8");
 
 type Service = {
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile?: string; target?: string };
   image?: string;
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
@@ -79,8 +79,8 @@ const envExampleNames = new Set(
 describe("compose.yaml", () => {
   it("runs postgres, redis, the api and the web app", () => {
     expect(Object.keys(services).sort()).toEqual(["api", "postgres", "redis", "web"]);
-    expect(services.api?.build?.dockerfile).toBe("apps/api/Dockerfile");
-    expect(services.web?.build?.dockerfile).toBe("apps/web/Dockerfile");
+    expect(services.api?.build?.target).toBe("api");
+    expect(services.web?.build?.target).toBe("web");
     expect(services.api?.build?.context).toBe(".");
     expect(services.web?.build?.context).toBe(".");
   });
@@ -173,23 +173,32 @@ const workspaceManifests = ["apps", "packages"].flatMap((folder) =>
     .filter((file) => existsSync(join(root, file))),
 );
 
-describe.each(["apps/api/Dockerfile", "apps/web/Dockerfile"])("%s", (file) => {
-  const lines = read(file)
-    .replace(/\\\n/g, " ")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"));
-  const fromLines = lines.filter((line) => /^FROM\s/i.test(line));
-  const finalStage = lines.slice(lines.lastIndexOf(fromLines.at(-1) ?? ""));
+const dockerfile = read("Dockerfile");
+const dockerLines = dockerfile
+  .replace(/\\\n/g, " ")
+  .split("\n")
+  .map((line) => line.trim())
+  .filter((line) => line !== "" && !line.startsWith("#"));
+
+/** The instructions of one stage, from its FROM line to the next. */
+function stage(name: string): string[] {
+  const start = dockerLines.findIndex((line) =>
+    new RegExp(`^FROM\\s.+\\sAS\\s${name}$`, "i").test(line),
+  );
+  if (start === -1) return [];
+  const next = dockerLines.findIndex((line, i) => i > start && /^FROM\s/i.test(line));
+  return dockerLines.slice(start, next === -1 ? undefined : next);
+}
+
+describe.each(["api", "web"])("Dockerfile target %s", (target) => {
+  const finalStage = stage(target);
   const instruction = (name: string) =>
     finalStage.filter((line) => line.toUpperCase().startsWith(`${name} `));
 
-  it("is a multi-stage build whose runtime stage starts from a Node image", () => {
-    expect(fromLines.length).toBeGreaterThanOrEqual(2);
-    expect(read(file)).toMatch(/ARG NODE_IMAGE=node:\d+-bookworm-slim/);
-    expect(fromLines.at(-1)).toMatch(/^FROM \$\{NODE_IMAGE\}/);
+  it("is a runtime stage of its own that starts from a Node image", () => {
+    expect(dockerfile).toMatch(/ARG NODE_IMAGE=node:\d+-bookworm-slim/);
+    expect(finalStage[0]).toMatch(new RegExp(`^FROM \\$\\{NODE_IMAGE\\} AS ${target}$`));
   });
-
   it("runs as the unprivileged node user", () => {
     expect(instruction("USER").at(-1)).toBe("USER node");
   });
@@ -202,24 +211,28 @@ describe.each(["apps/api/Dockerfile", "apps/web/Dockerfile"])("%s", (file) => {
 
   it("starts node directly, so SIGTERM reaches the server and drains it", () => {
     expect(instruction("STOPSIGNAL")).toEqual(["STOPSIGNAL SIGTERM"]);
-    expect(instruction("CMD").at(-1)).toMatch(/^CMD \["node", "apps\/(api|web)\/.+\.js"\]$/);
+    expect(instruction("CMD").at(-1)).toMatch(
+      /^CMD \["node", ("--[a-z-]+=\d+", )*"apps\/(api|web)\/.+\.js"\]$/,
+    );
     expect(instruction("ENV").join(" ")).toContain("NODE_ENV=production");
-  });
-
-  it("copies every workspace manifest before npm ci, so the lockfile matches", () => {
-    for (const manifest of workspaceManifests) {
-      expect(lines).toContain(`COPY ${manifest} ${dirname(manifest)}/`);
-    }
-    expect(lines).toContain("COPY package.json package-lock.json ./");
   });
 });
 
-describe("apps/web/Dockerfile", () => {
+describe("Dockerfile", () => {
+  it("copies every workspace manifest before npm ci, so the lockfile matches", () => {
+    const manifests = stage("manifests");
+    for (const manifest of workspaceManifests) {
+      expect(manifests).toContain(`COPY ${manifest} ${dirname(manifest)}/`);
+    }
+    expect(manifests).toContain("COPY package.json package-lock.json ./");
+  });
+
   it("builds Next's standalone output and ships its static assets beside server.js", () => {
-    const text = read("apps/web/Dockerfile");
-    expect(text).toMatch(/NEXT_OUTPUT=standalone/);
-    expect(text).toContain("COPY --from=build /app/apps/web/.next/standalone ./");
-    expect(text).toContain("COPY --from=build /app/apps/web/.next/static ./apps/web/.next/static");
+    expect(stage("web-build").join("\n")).toMatch(/NEXT_OUTPUT=standalone/);
+    expect(stage("web")).toContain("COPY --from=web-build /app/apps/web/.next/standalone ./");
+    expect(stage("web")).toContain(
+      "COPY --from=web-build /app/apps/web/.next/static ./apps/web/.next/static",
+    );
     expect(read("apps/web/next.config.ts")).toMatch(
       /output: process\.env\.NEXT_OUTPUT === "standalone" \? "standalone" : undefined/,
     );

@@ -5,6 +5,15 @@ import { join } from "node:path";
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Node flags of the production api process (also in apps/api/package.json's
+ * start script and the Dockerfile's api CMD). A 4 MiB young-generation
+ * semi-space instead of V8's 16: the api allocates little per request and
+ * keeps little, so the larger nursery only held garbage; resident memory
+ * after the benchmark 135 → 115 MiB at the same throughput (decision 022).
+ */
+export const API_NODE_FLAGS = ["--max-semi-space-size=4"];
+
 export function services(root, env, { dev }) {
   const nextBin = require.resolve("next/dist/bin/next", { paths: [join(root, "apps/web")] });
   const tsxBin = require.resolve("tsx/cli", { paths: [root] });
@@ -13,7 +22,7 @@ export function services(root, env, { dev }) {
     {
       name: "api",
       cwd: join(root, "apps/api"),
-      command: dev ? [tsxBin, "watch", "src/main.ts"] : ["dist/main.js"],
+      command: dev ? [tsxBin, "watch", "src/main.ts"] : [...API_NODE_FLAGS, "dist/main.js"],
       build: {
         workspace: "@taskgate/api",
         artifact: join(root, "apps/api/dist/main.js"),

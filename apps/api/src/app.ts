@@ -5,6 +5,8 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { createAuthenticate } from "./auth/authenticate.js";
 import type { JwksCache } from "./auth/jwks-cache.js";
+import { createRevocationGuard } from "./auth/revocation/revocation-guard.js";
+import type { RevocationPoller } from "./auth/revocation/revocation-poller.js";
 import { createTokenVerifier } from "./auth/verify-token.js";
 import type { Config } from "./config.js";
 import { ping } from "./db/ping.js";
@@ -25,6 +27,8 @@ export interface AppDeps {
   config: Config;
   db: Kysely<Database>;
   jwks: Pick<JwksCache, "getKey" | "isLoaded" | "warmUp">;
+  /** The revocation feed's poller (auth/revocation/create-revocations.ts); the app starts and stops it. */
+  revocations: Pick<RevocationPoller, "list" | "lastSyncAt" | "status" | "start" | "stop">;
   logger: Logger;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   clock?: () => number;
@@ -67,13 +71,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cors, corsOptions(config.corsOrigins));
   await registerOpenApi(app);
 
-  await app.register(healthRoutes({ pingDatabase: () => ping(db), jwks }));
+  const { clock, revocations } = deps;
+  const guard = createRevocationGuard({
+    list: revocations.list,
+    lastSyncAt: () => revocations.lastSyncAt(),
+    maxStaleMs: config.revocations.maxStaleMs,
+    now: clock ?? Date.now,
+  });
+  // The first poll runs once the app is ready (listen, or a test's first
+  // inject), without holding it up: the web app may start after us. Closing
+  // the app stops the timer and waits for a deletion in flight, before
+  // main.ts closes the database.
+  app.addHook("onReady", async () => revocations.start());
+  app.addHook("onClose", async () => revocations.stop());
 
-  const { clock } = deps;
+  await app.register(
+    healthRoutes({
+      pingDatabase: () => ping(db),
+      jwks,
+      revocations: {
+        status: () => revocations.status(),
+        isStale: guard.isStale,
+        strict: config.revocations.maxStaleMs > 0,
+      },
+    }),
+  );
+
   const verify = createTokenVerifier({
     jwks,
     ...config.jwt,
     ...(clock && { now: () => new Date(clock()) }),
+    revocations: guard,
   });
   await app.register(async (authenticated) => {
     authenticated.addHook("onRequest", createAuthenticate(verify));

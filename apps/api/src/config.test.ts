@@ -32,6 +32,12 @@ describe("parseConfig", () => {
       maxStaleMs: 86_400_000,
       timeoutMs: 5000,
     });
+    expect(config.revocations).toEqual({
+      url: "http://localhost:3000/api/auth/revocations",
+      pollMs: 2000,
+      maxStaleMs: 0,
+      timeoutMs: 5000,
+    });
     expect(config.corsOrigins).toEqual(["http://localhost:3000"]);
     expect(config.dataDir).toBe(path.join(ROOT, "data"));
     expect(config.database).toEqual({ kind: "sqlite", file: path.join(ROOT, "data", "api.db") });
@@ -113,6 +119,48 @@ describe("parseConfig", () => {
       "DB_POOL_MAX",
       "DB_STATEMENT_TIMEOUT_MS",
     ]);
+  });
+
+  it("derives REVOCATIONS_URL from JWKS_URL by replacing its last path segment", () => {
+    const config = parseConfig({ JWKS_URL: "https://id.example.com/auth/v2/jwks?x=1" }, ROOT);
+    expect(config.revocations.url).toBe("https://id.example.com/auth/v2/revocations");
+  });
+
+  it("takes REVOCATIONS_URL, REVOCATION_POLL_SECONDS and REVOCATION_MAX_STALE_SECONDS as given", () => {
+    const config = parseConfig(
+      {
+        REVOCATIONS_URL: "https://id.example.com/feed",
+        REVOCATION_POLL_SECONDS: "5",
+        REVOCATION_MAX_STALE_SECONDS: "60",
+        JWKS_TIMEOUT_MS: "1500",
+      },
+      ROOT,
+    );
+    expect(config.revocations).toEqual({
+      url: "https://id.example.com/feed",
+      pollMs: 5000,
+      maxStaleMs: 60_000,
+      timeoutMs: 1500,
+    });
+  });
+
+  it.each([
+    ["REVOCATION_POLL_SECONDS", "0"],
+    ["REVOCATION_POLL_SECONDS", "61"],
+    ["REVOCATION_POLL_SECONDS", "1.5"],
+    ["REVOCATION_MAX_STALE_SECONDS", "-1"],
+    ["REVOCATIONS_URL", "ftp://id.example.com/feed"],
+  ])("rejects %s=%s naming the variable", (name, value) => {
+    expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name}:`))]);
+  });
+
+  it("rejects a strict-mode bound shorter than two polls (it would flap to 503)", () => {
+    expect(problemsOf({ REVOCATION_POLL_SECONDS: "5", REVOCATION_MAX_STALE_SECONDS: "9" })).toEqual(
+      [expect.stringMatching(/^REVOCATION_MAX_STALE_SECONDS:/)],
+    );
+    expect(
+      problemsOf({ REVOCATION_POLL_SECONDS: "5", REVOCATION_MAX_STALE_SECONDS: "10" }),
+    ).toEqual([]);
   });
 
   it("reports every bad variable, one line each", () => {

@@ -78,6 +78,11 @@ const EnvSchema = z.object({
   JWKS_TIMEOUT_MS: int(5000, 100, 60_000),
   JWT_CLOCK_TOLERANCE_SECONDS: int(30, 0, 300),
   JWT_MAX_TOKEN_AGE_SECONDS: int(3600, 60, 86_400),
+  // Unset: next to the JWKS (…/api/auth/jwks → …/api/auth/revocations).
+  REVOCATIONS_URL: httpUrl.optional(),
+  REVOCATION_POLL_SECONDS: int(2, 1, 60),
+  // 0: fail open (a stale list is trusted); >0: strict, 503 past this age.
+  REVOCATION_MAX_STALE_SECONDS: int(0, 0, 86_400),
 });
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server through a pool. */
@@ -106,6 +111,14 @@ export interface Config {
     maxStaleMs: number;
     timeoutMs: number;
   };
+  revocations: {
+    url: string;
+    pollMs: number;
+    /** 0 = never stale (fail open). */
+    maxStaleMs: number;
+    /** The JWKS fetch timeout: both requests go to the same web app. */
+    timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -126,6 +139,15 @@ export function parseConfig(env: Record<string, string | undefined>, rootDir: st
     );
   }
   const e = result.data;
+  // A bound shorter than two polls would flap to 503 on one slow fetch.
+  if (
+    e.REVOCATION_MAX_STALE_SECONDS > 0 &&
+    e.REVOCATION_MAX_STALE_SECONDS < 2 * e.REVOCATION_POLL_SECONDS
+  ) {
+    throw new ConfigError([
+      "REVOCATION_MAX_STALE_SECONDS: must be 0 (never) or at least twice REVOCATION_POLL_SECONDS",
+    ]);
+  }
   const dataDir = path.resolve(rootDir, e.DATA_DIR);
   return {
     port: e.API_PORT,
@@ -154,6 +176,12 @@ export function parseConfig(env: Record<string, string | undefined>, rootDir: st
       cooldownMs: e.JWKS_COOLDOWN_SECONDS * 1000,
       cacheMaxAgeMs: e.JWKS_CACHE_MAX_AGE_SECONDS * 1000,
       maxStaleMs: e.JWKS_MAX_STALE_SECONDS * 1000,
+      timeoutMs: e.JWKS_TIMEOUT_MS,
+    },
+    revocations: {
+      url: e.REVOCATIONS_URL ?? new URL("revocations", e.JWKS_URL).toString(),
+      pollMs: e.REVOCATION_POLL_SECONDS * 1000,
+      maxStaleMs: e.REVOCATION_MAX_STALE_SECONDS * 1000,
       timeoutMs: e.JWKS_TIMEOUT_MS,
     },
   };

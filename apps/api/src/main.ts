@@ -1,5 +1,6 @@
 import { buildApp } from "./app.js";
 import { JwksCache } from "./auth/jwks-cache.js";
+import { createRevocations } from "./auth/revocation/create-revocations.js";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/connect.js";
 import { describeDatabase } from "./db/describe.js";
@@ -18,7 +19,9 @@ if (applied.length > 0) logger.info({ event: "db.migrated", applied }, "migratio
 logger.info({ event: "db.opened", database: describeDatabase(config.database) }, "database ready");
 
 const jwks = new JwksCache({ ...config.jwks, algorithms: config.jwt.algorithms, log: logger });
-const app = await buildApp({ config, db, jwks, logger });
+// Polls the web app's revocation feed from listen() until app.close().
+const revocations = createRevocations(config, { db, log: logger });
+const app = await buildApp({ config, db, jwks, revocations, logger });
 
 // Not awaited: the web app may start after us; requests get 503 until keys load.
 void jwks.warmUp();

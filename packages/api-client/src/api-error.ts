@@ -1,4 +1,4 @@
-import type { FieldError } from "@taskgate/contracts/problem";
+import type { FieldError } from "@taskgate/contracts/problem-wire";
 
 /**
  * The one error type the client throws. `status` is the HTTP status, or 0 when

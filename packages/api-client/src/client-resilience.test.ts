@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "./api-error";
 import { createApiClient } from "./client";
 import { fakeJwt, sendJson, startServer } from "./testing/http-fixture";
-import { FAKE_TIMERS, settle } from "./testing/settle";
+import { FAKE_TIMERS, preloadLazyModules, settle } from "./testing/settle";
 import { createTokenProvider } from "./token-provider";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, attempt: number) => void;
@@ -23,6 +23,8 @@ const TASK = {
   created_at: "2026-11-23T10:00:00.000Z",
   updated_at: "2026-11-23T10:00:00.000Z",
 };
+
+beforeAll(preloadLazyModules);
 
 beforeEach(async () => {
   vi.useFakeTimers(FAKE_TIMERS);

@@ -1,6 +1,6 @@
-import { type ProtectedResponse, ProtectedResponseSchema } from "@taskgate/contracts/protected";
-import ky, { type KyInstance, type RetryOptions } from "ky";
-import type { z } from "zod";
+import type { ProtectedResponse } from "@taskgate/contracts/protected";
+import type { KyInstance, RetryOptions } from "ky";
+import type { ZodMiniType } from "zod/mini";
 import { ApiError, INVALID_RESPONSE } from "./api-error";
 import { NO_RETRY, SAFE_RETRY } from "./retry-policy";
 import { createTasksApi, type TasksApi } from "./tasks-api";
@@ -31,7 +31,12 @@ export type ApiClientOptions = {
 export type RequestSpec<T> = {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
-  schema: z.ZodType<T> | null;
+  /**
+   * Loads the schema that checks a 2xx body; null for no body. A loader, so
+   * that zod reaches a browser with the first request (in parallel with the
+   * token), not with the page.
+   */
+  schema: (() => Promise<ZodMiniType<T>>) | null;
   json?: unknown;
   formData?: FormData;
   headers?: Record<string, string>;
@@ -47,18 +52,32 @@ export type ApiClient = {
 };
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const http: KyInstance = ky.create({
-    prefixUrl: options.baseUrl.replace(/\/+$/, ""),
-    timeout: options.timeoutMs ?? 10_000,
-    credentials: "omit",
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  // ky does the retries, timeouts and Retry-After (decision 013). It is
+  // imported on the first request, with the token and the response schema,
+  // so that it is not part of the page's first load.
+  let http: Promise<KyInstance> | undefined;
+  const loadHttp = () => {
+    http ??= import("ky").then(({ default: ky }) =>
+      ky.create({
+        prefixUrl: options.baseUrl.replace(/\/+$/, ""),
+        timeout: options.timeoutMs ?? 10_000,
+        // The api authenticates by bearer token only: no cookies go to it.
+        credentials: "omit",
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }),
+    );
+    return http;
+  };
 
   async function send<T>(spec: RequestSpec<T>, forceRefresh: boolean): Promise<T> {
-    const token = await options.tokenProvider.getToken({ forceRefresh });
+    const [token, schema, client] = await Promise.all([
+      options.tokenProvider.getToken({ forceRefresh }),
+      spec.schema?.() ?? null,
+      loadHttp(),
+    ]);
     const started = Date.now();
     const retry: RetryOptions = spec.retry === "safe" ? SAFE_RETRY : NO_RETRY;
-    const response = await http(spec.path.replace(/^\//, ""), {
+    const response = await client(spec.path.replace(/^\//, ""), {
       method: spec.method,
       headers: { Accept: "application/json", Authorization: `Bearer ${token}`, ...spec.headers },
       ...(spec.json !== undefined ? { json: spec.json } : {}),
@@ -79,8 +98,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         ],
       },
     });
-    if (spec.schema === null || response.status === 204) return undefined as T;
-    const parsed = spec.schema.safeParse(await response.json().catch(() => null));
+    if (schema === null || response.status === 204) return undefined as T;
+    const parsed = schema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) {
       throw new ApiError({
         status: response.status,
@@ -119,7 +138,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request({
         method: "get",
         path: "/api/protected",
-        schema: ProtectedResponseSchema,
+        schema: async () => (await import("@taskgate/contracts/protected")).ProtectedResponseSchema,
         retry: "safe",
         signal,
       }),

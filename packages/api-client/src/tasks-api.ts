@@ -1,17 +1,13 @@
-import {
-  type CreateTaskBody,
-  type ListTasksQuery,
-  type ReplaceTaskBody,
-  type Task,
-  type TaskList,
-  TaskListSchema,
-  TaskSchema,
-  type UpdateTaskBody,
-} from "@taskgate/contracts/task";
+import type { ListTasksQuery, ReplaceTaskBody } from "@taskgate/contracts/task";
+import type { CreateTaskBody, Task, TaskList, UpdateTaskBody } from "@taskgate/contracts/task-wire";
 import type { RequestSpec } from "./client";
 
 type Request = <T>(spec: RequestSpec<T>) => Promise<T>;
 type Options = { signal?: AbortSignal };
+
+// The response schemas, loaded with the first request (see RequestSpec.schema).
+const taskSchema = async () => (await import("@taskgate/contracts/task-wire")).TaskSchema;
+const taskListSchema = async () => (await import("@taskgate/contracts/task-wire")).TaskListSchema;
 
 export type TasksApi = {
   list(query?: ListTasksQuery, options?: Options): Promise<TaskList>;
@@ -39,20 +35,20 @@ export function createTasksApi(request: Request, userId: string): TasksApi {
       return request({
         method: "get",
         path: `${base}${search}`,
-        schema: TaskListSchema,
+        schema: taskListSchema,
         retry: "safe",
         signal,
       });
     },
     get: (taskId, { signal } = {}) =>
-      request({ method: "get", path: one(taskId), schema: TaskSchema, retry: "safe", signal }),
+      request({ method: "get", path: one(taskId), schema: taskSchema, retry: "safe", signal }),
     create(body, { signal, idempotencyKey = crypto.randomUUID() } = {}) {
       // The key makes a create safe to retry: the api answers a repeat with the
       // first response and creates nothing.
       return request({
         method: "post",
         path: base,
-        schema: TaskSchema,
+        schema: taskSchema,
         json: body,
         headers: { "Idempotency-Key": idempotencyKey },
         retry: "safe",
@@ -63,7 +59,7 @@ export function createTasksApi(request: Request, userId: string): TasksApi {
       request({
         method: "put",
         path: one(taskId),
-        schema: TaskSchema,
+        schema: taskSchema,
         json: body,
         retry: "safe",
         signal,
@@ -72,7 +68,7 @@ export function createTasksApi(request: Request, userId: string): TasksApi {
       request({
         method: "patch",
         path: one(taskId),
-        schema: TaskSchema,
+        schema: taskSchema,
         json: body,
         retry: "never",
         signal,
@@ -81,7 +77,7 @@ export function createTasksApi(request: Request, userId: string): TasksApi {
       request({
         method: "patch",
         path: `${one(taskId)}/complete`,
-        schema: TaskSchema,
+        schema: taskSchema,
         json: { completed },
         retry: "safe",
         signal,
@@ -90,7 +86,7 @@ export function createTasksApi(request: Request, userId: string): TasksApi {
       request({
         method: "patch",
         path: `${one(taskId)}/complete`,
-        schema: TaskSchema,
+        schema: taskSchema,
         retry: "never",
         signal,
       }),

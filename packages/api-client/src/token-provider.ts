@@ -1,6 +1,9 @@
-import { TokenResponseSchema } from "@taskgate/contracts/token";
 import { ApiError, INVALID_RESPONSE, NETWORK_ERROR } from "./api-error";
-import { decodeExpiry } from "./decode-expiry";
+
+// zod reaches the browser with the first token request, not with the page:
+// the parsers load while the request is in flight.
+const loadParsers = () =>
+  Promise.all([import("@taskgate/contracts/token"), import("./decode-expiry")]);
 
 /** Refresh this long before `exp`, so a token never expires in flight. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -29,6 +32,9 @@ export function createTokenProvider(
   let generation = 0;
 
   async function fetchToken(forGeneration: number): Promise<string> {
+    const parsers = loadParsers();
+    // Awaited only after a good answer; a failure before that must not go unhandled.
+    parsers.catch(() => undefined);
     let response: Response;
     try {
       response = await doFetch(tokenUrl, { credentials: "include", cache: "no-store" });
@@ -47,7 +53,11 @@ export function createTokenProvider(
         detail: response.status === 401 ? "Not signed in" : "Could not get an access token",
       });
     }
-    const parsed = TokenResponseSchema.safeParse(await response.json().catch(() => null));
+    const [body, [{ TokenResponseSchema }, { decodeExpiry }]] = await Promise.all([
+      response.json().catch((): unknown => null),
+      parsers,
+    ]);
+    const parsed = TokenResponseSchema.safeParse(body);
     if (!parsed.success) {
       throw new ApiError({
         status: response.status,

@@ -1,24 +1,11 @@
 import { z } from "zod";
+import * as wire from "./problem-wire";
 
-/** One field-level failure inside a 422 problem. */
-export const FieldErrorSchema = z.object({
-  path: z.string(),
-  message: z.string(),
-});
+export type { FieldError, Problem } from "./problem-wire";
+export { FieldErrorSchema } from "./problem-wire";
 
-/** RFC 9457 problem details, the body of every api error. */
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  code: z.string(),
-  request_id: z.string(),
-  errors: z.array(FieldErrorSchema).optional(),
-});
-
-export type FieldError = z.infer<typeof FieldErrorSchema>;
-export type Problem = z.infer<typeof ProblemSchema>;
+/** RFC 9457 problem details, the body of every api error: ./problem-wire's fields in a full zod object. */
+export const ProblemSchema = z.object(wire.ProblemSchema.shape);
 
 /** Stable, machine-readable error codes. Clients branch on these, never on `detail`. */
 export const ERROR_CODES = {

@@ -1,9 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** `GET /api/protected`: the api's confirmation of who the bearer is. */
 export const ProtectedResponseSchema = z.object({
   message: z.string(),
-  user_id: z.string().min(1),
+  user_id: z.string().check(z.minLength(1)),
 });
 
 export type ProtectedResponse = z.infer<typeof ProtectedResponseSchema>;

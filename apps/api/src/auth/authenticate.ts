@@ -1,7 +1,7 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 import { AppError } from "../http/app-error.js";
 import { authorizationValues, parseBearer } from "./bearer.js";
-import { JwksUnavailableError, TokenError } from "./errors.js";
+import { JwksUnavailableError, RevocationsUnavailableError, TokenError } from "./errors.js";
 import type { TokenVerifier } from "./verify-token.js";
 
 export interface AuthUser {
@@ -15,8 +15,8 @@ declare module "fastify" {
   }
 }
 
-/** Seconds a client should wait before retrying while the JWKS cannot be loaded. */
-const JWKS_RETRY_AFTER_SECONDS = "5";
+/** Seconds a client should wait before retrying while the JWKS (or, in strict mode, the revocation list) is unavailable. */
+const RETRY_AFTER_SECONDS = "5";
 
 const unauthorized = () =>
   new AppError(401, "UNAUTHENTICATED", "A valid bearer token is required", {
@@ -45,7 +45,14 @@ export function createAuthenticate(verify: TokenVerifier): onRequestAsyncHookHan
       if (error instanceof JwksUnavailableError) {
         request.log.error({ event: "auth.jwks_unavailable", ...context }, "JWKS unavailable");
         throw new AppError(503, "SERVICE_UNAVAILABLE", "Token keys are unavailable, try again", {
-          headers: { "retry-after": JWKS_RETRY_AFTER_SECONDS },
+          headers: { "retry-after": RETRY_AFTER_SECONDS },
+        });
+      }
+      if (error instanceof RevocationsUnavailableError) {
+        // Strict mode only: the token is valid but the revocation list too old to trust.
+        request.log.error({ event: "auth.revocations_stale", ...context }, "revocation list stale");
+        throw new AppError(503, "SERVICE_UNAVAILABLE", "Token checks are unavailable, try again", {
+          headers: { "retry-after": RETRY_AFTER_SECONDS },
         });
       }
       throw error;

@@ -15,6 +15,9 @@ export const TOKEN_REASONS = [
   "CLAIM_INVALID",
   "SUB_INVALID",
   "TOKEN_INVALID",
+  // Valid tokens refused by the revocation list (auth/revocation/).
+  "SESSION_REVOKED",
+  "USER_DELETED",
 ] as const;
 
 export type TokenReason = (typeof TOKEN_REASONS)[number];
@@ -38,5 +41,17 @@ export class JwksUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "JwksUnavailableError";
+  }
+}
+
+/**
+ * Strict mode only (REVOCATION_MAX_STALE_SECONDS > 0): the revocation list is
+ * older than allowed, so a valid token cannot be told apart from a revoked
+ * one. A 503: the client must not sign the user out.
+ */
+export class RevocationsUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RevocationsUnavailableError";
   }
 }

@@ -16,12 +16,22 @@ describe("health and readiness", () => {
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
   });
 
-  it("GET /ready answers 200 once the database answers and the JWKS is loaded", async () => {
+  it("GET /ready answers 200 once the database answers and the JWKS is loaded, with the feed's state", async () => {
     t = await createTestApp();
     await t.jwks.warmUp();
+    await t.revocations.syncNow();
     const res = await t.app.inject({ method: "GET", url: "/ready" });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ready", checks: { database: true, jwks: true } });
+    expect(res.json()).toEqual({
+      status: "ready",
+      checks: { database: true, jwks: true, revocations: true },
+      revocations: {
+        state: "synced",
+        last_sync_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        entries: 0,
+        mode: "fail_open",
+      },
+    });
   });
 
   it("GET /ready loads the JWKS in the background when not yet loaded", async () => {
@@ -39,7 +49,10 @@ describe("health and readiness", () => {
     const res = await t.app.inject({ method: "GET", url: "/ready" });
     expect(res.statusCode).toBe(503);
     expect(res.headers["retry-after"]).toBe("5");
-    expect(res.json()).toEqual({ status: "unavailable", checks: { database: true, jwks: false } });
+    expect(res.json()).toMatchObject({
+      status: "unavailable",
+      checks: { database: true, jwks: false, revocations: true },
+    });
     const health = await t.app.inject({ method: "GET", url: "/health" });
     expect(health.statusCode).toBe(200);
   });

@@ -110,6 +110,8 @@ describe.each(engines)("on %s", (engine) => {
       ["completed, first page", { status: "completed", limit: 20 }],
     ];
 
+    // Each engine's plan has its own format, so each test runs on its engine
+    // and is skipped on the other (both run in every full run).
     it.runIf(engine === "sqlite").each(cases)(
       "EXPLAIN QUERY PLAN for %s searches an index, never scans tasks or uses OFFSET",
       async (_name, options) => {

@@ -1,73 +1,42 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
+import {
+  adminQuery,
+  createTestDatabase,
+  failInCi,
+  postgresProblem,
+  quoteIdentifier,
+  TEST_DATABASE_URL,
+  type TestDatabase,
+} from "@taskgate/test-services";
 import type { DatabaseConfig } from "../config.js";
 
 // Integration tests run on SQLite always and on PostgreSQL whenever one is
 // reachable at TEST_DATABASE_URL. Each app under test gets a fresh database,
-// dropped when the test closes it, so runs never see each other's rows.
+// dropped when the test closes it, so runs never see each other's rows. The
+// database plumbing is shared with every other suite: packages/test-services.
 
 export type Engine = DatabaseConfig["kind"];
 
-export const ADMIN_URL =
-  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const ADMIN_URL = TEST_DATABASE_URL;
 
-async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+let problem: Promise<string | null> | undefined;
 
-let reachable: Promise<boolean> | undefined;
-
-export function postgresReachable(): Promise<boolean> {
-  reachable ??= withAdmin(async () => true).catch(() => false);
-  return reachable;
+/** Whether PostgreSQL answers; throws in CI when it does not (a skip there would hide tests). */
+export async function postgresReachable(): Promise<boolean> {
+  problem ??= postgresProblem();
+  failInCi(await problem);
+  return (await problem) === null;
 }
 
 /** The engines to run integration tests on; says so once when PostgreSQL is skipped. */
 export async function testEngines(): Promise<Engine[]> {
   if (await postgresReachable()) return ["sqlite", "postgres"];
-  console.warn(`PostgreSQL tests skipped: no server reachable at ${ADMIN_URL} (TEST_DATABASE_URL)`);
+  console.warn(`PostgreSQL tests skipped: ${await problem} (TEST_DATABASE_URL)`);
   return ["sqlite"];
 }
 
-export interface TestDatabase {
-  name: string;
-  url: string;
-  drop(): Promise<void>;
-}
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /** A new, empty database `taskgate_api_test_<random>` on the test server. */
-export async function createPostgresDatabase(): Promise<TestDatabase> {
-  const name = `taskgate_api_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin((admin) => admin.query(`create database ${quote(name)}`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    drop: () =>
-      withAdmin(async (admin) => {
-        // Connections a test left behind (or a killed child process) would block the drop.
-        await admin.query(`alter database ${quote(name)} allow_connections false`);
-        await admin.query(
-          "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1",
-          [name],
-        );
-        await admin.query(`drop database if exists ${quote(name)}`);
-      }),
-  };
+export function createPostgresDatabase(): Promise<TestDatabase> {
+  return createTestDatabase("api_test");
 }
 
-/** Runs SQL as the test server's superuser (outage tests switch a database off and on). */
-export function adminQuery(text: string, values: unknown[] = []): Promise<pg.QueryResult> {
-  return withAdmin((admin) => admin.query(text, values));
-}
-
-export { quote as quoteIdentifier };
+export { adminQuery, quoteIdentifier, type TestDatabase };

@@ -5,6 +5,8 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely, KyselyPlugin } from "kysely";
 import { buildApp } from "../app.js";
 import { JwksCache } from "../auth/jwks-cache.js";
+import { createRevocations } from "../auth/revocation/create-revocations.js";
+import type { RevocationPoller } from "../auth/revocation/revocation-poller.js";
 import {
   claims,
   createTestKey,
@@ -13,6 +15,7 @@ import {
   type TestKey,
   type TestServer,
 } from "../auth/testing/jwks-fixture.js";
+import type { TestFeed } from "../auth/testing/revocation-feed-fixture.js";
 import { type DatabaseConfig, parseConfig } from "../config.js";
 import { openDatabase } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -42,7 +45,11 @@ export interface TestApp {
   databaseName: string;
   db: Kysely<Database>;
   jwks: JwksCache;
+  /** Polls `feed` once the app is ready (first inject or listen); syncNow() for a sync on demand. */
+  revocations: RevocationPoller;
   server: TestServer;
+  /** The revocation feed the app polls (server.feed). */
+  feed: TestFeed;
   key: TestKey;
   /** Every log line written so far, raw. */
   rawLogs(): string;
@@ -57,8 +64,8 @@ export interface TestApp {
 
 /**
  * The real app over a real database (a SQLite file in a temp dir, or a fresh
- * PostgreSQL database) and a real JWKS served over HTTP. `jwksDown` stops that
- * server before the app ever loads it.
+ * PostgreSQL database) and a real JWKS and revocation feed served over HTTP.
+ * `jwksDown` stops that server before the app ever loads it.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const engine = options.engine ?? "sqlite";
@@ -95,10 +102,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     transformResult: async (args) => args.result,
   };
+  // Deletions of deleted accounts' data go through the uncounted handle:
+  // queryCount() measures the work requests cause.
+  const revocations = createRevocations(config, { db, log: logger, now: clock });
   const app = await buildApp({
     config,
     db: db.withPlugin(counter),
     jwks,
+    revocations,
     logger,
     ...(options.clock && { clock: options.clock }),
   });
@@ -109,7 +120,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     databaseName: pgDatabase?.name ?? "",
     db,
     jwks,
+    revocations,
     server,
+    feed: server.feed,
     key,
     rawLogs: () => lines.join(""),
     logs: () => lines.map((line): Record<string, unknown> => JSON.parse(line)),

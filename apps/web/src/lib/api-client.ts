@@ -1,17 +1,11 @@
 import { type ApiClient, createApiClient, type RequestLogEntry } from "@taskgate/api-client/client";
-import { createTokenProvider, type TokenProvider } from "@taskgate/api-client/token-provider";
+import { getTokenProvider } from "./api-token";
 import { redirectToSignIn } from "./redirect-to-sign-in";
 
-// One token provider and one client per page load. Only call these from
-// effects, event handlers and query functions: during a server render this
-// module is shared by every request.
-let tokenProvider: TokenProvider | undefined;
+// One client per page load. Only call getApiClient from effects, event
+// handlers and query functions: during a server render this module is shared
+// by every request.
 let apiClient: ApiClient | undefined;
-
-export function getTokenProvider(): TokenProvider {
-  tokenProvider ??= createTokenProvider();
-  return tokenProvider;
-}
 
 // Development only: production consoles stay quiet. The entry carries no
 // headers, so the token cannot end up here.

@@ -40,9 +40,18 @@ describe.each(ENGINES)("auth (Better Auth + jwt plugin on %s)", (engine) => {
 
   it("creates every table on a fresh database, then migrates idempotently", async () => {
     expect(created.sort()).toEqual(
-      ["account", "jwks", "rateLimit", "session", "user", "verification"].sort(),
+      ["account", "jwks", "rateLimit", "revocation", "session", "user", "verification"].sort(),
     );
     expect(await migrate(auth)).toEqual({ created: [], altered: [] });
+  });
+
+  it("makes the one signing key at migration, so concurrent first /jwks requests cannot each make one", async () => {
+    // Before the fix, the api's first JWKS fetch and the readiness probe each
+    // created a key on a fresh database; tokens then carried a kid the api
+    // had not seen.
+    const answers = await Promise.all(Array.from({ length: 5 }, () => auth.api.getJwks()));
+    const kids = new Set(answers.flatMap(({ keys }) => keys.map((key) => key.kid)));
+    expect(kids.size).toBe(1);
   });
 
   // Several processes on one SQLite file is not a supported deployment, so

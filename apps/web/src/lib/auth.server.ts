@@ -5,9 +5,13 @@ import { nextCookies } from "better-auth/next-js";
 import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { deleteRequiresPassword } from "./account/delete-requires-password.server";
+import { nameRules } from "./account/name-rules.server";
+import { sessionActivity } from "./account/session-activity.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
 import { openRedisStorage } from "./redis.server";
+import { revocation } from "./revocation/plugin.server";
 
 type Opened = { kind: "sqlite"; db: Database.Database } | { kind: "postgres"; db: pg.Pool };
 
@@ -73,6 +77,21 @@ export function jwtPluginOptions(config: WebConfig) {
   } satisfies JwtOptions;
 }
 
+/**
+ * How long the revocation feed serves an entry: a session's, until every token
+ * it issued has expired (TTL, plus 60 s for the api's clock tolerance); an
+ * account's, long enough for an api that was down to catch up.
+ */
+function revocationOptions(config: WebConfig) {
+  return {
+    sessionEntryTtlMs: (config.jwtTtlSeconds + 60) * 1_000,
+    userEntryTtlMs: 30 * 24 * 60 * 60 * 1_000,
+  };
+}
+
+/** Session-bound reads: high enough never to bind a real site sharing one bucket. */
+const SESSION_READ_RULE = { window: 10, max: 10_000 };
+
 function credentialsRule(config: WebConfig) {
   return { window: config.authRateLimit.windowSeconds, max: config.authRateLimit.max };
 }
@@ -105,7 +124,19 @@ export function createAuth(config: WebConfig, secret: string) {
     ...(redis ? { secondaryStorage: redis.storage } : {}),
     // Sessions stay in the database even with Redis, so both apps see the
     // same sessions whatever the deployment.
-    session: { storeSessionInDatabase: true },
+    session: {
+      storeSessionInDatabase: true,
+      // Better Auth refuses to list the sessions (403 SESSION_NOT_FRESH) once
+      // the current one is older than `freshAge` (a day by default), which
+      // would break the account page. Nothing else here relies on freshness:
+      // changing the password and deleting the account ask for the password.
+      freshAge: 0,
+    },
+    user: {
+      // Deletes the user, their sessions and accounts at once (no e-mail
+      // step); deleteRequiresPassword makes the password mandatory.
+      deleteUser: { enabled: true },
+    },
     logger: { level: authLogLevel(config.logLevel) },
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     trustedOrigins: [config.baseUrl],
@@ -126,12 +157,31 @@ export function createAuth(config: WebConfig, secret: string) {
       customRules: {
         "/sign-in/email": credentialsRule(config),
         "/sign-up/email": credentialsRule(config),
+        // A password check with a stolen cookie is as guessable as a sign-in.
+        "/delete-user": credentialsRule(config),
         // The api refetches keys on an unknown kid; public keys need no throttle.
         "/jwks": false,
+        // Every api instance polls it every 2 s, and without trusted proxies
+        // all of them share one bucket.
+        "/revocations": false,
+        // Session-bound reads. Without trusted proxies every client shares one
+        // bucket per path (decision 016), so Better Auth's default (100 per
+        // 10 s) would be a limit for the whole site: a busy minute of page
+        // loads would get 429 on /token. They need a valid session cookie,
+        // which is the real gate. Raised rather than switched off: the
+        // limiter's storage check runs first, so a database outage answers
+        // 503 here instead of Better Auth's "no session" 401 (F11).
+        "/token": SESSION_READ_RULE,
+        "/get-session": SESSION_READ_RULE,
+        "/list-sessions": SESSION_READ_RULE,
       },
     },
     plugins: [
       jwt(jwtPluginOptions(config)),
+      revocation(revocationOptions(config)),
+      deleteRequiresPassword(),
+      nameRules(),
+      sessionActivity({ intervalMs: 5 * 60 * 1_000 }),
       nextCookies(), // must stay last
     ],
   });

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 /** Every draft key starts with this, so sign-out can drop them all at once. */
 export const DRAFT_KEY_PREFIX = "taskgate.draft.";
@@ -28,7 +28,7 @@ export function saveDraft<T>(storage: DraftStorage | null, key: string, value: T
 export function loadDraft<T>(
   storage: DraftStorage | null,
   key: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
 ): T | null {
   try {
     const raw = storage?.getItem(key);

@@ -21,3 +21,18 @@ export async function settle<T>(promise: Promise<T>, maxFakeMs = 60_000): Promis
 export const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] = {
   toFake: ["setTimeout", "clearTimeout", "Date"],
 };
+
+/**
+ * Imports the modules the client loads on first use (the response schemas),
+ * so that a test under fake timers does not spend settle()'s steps waiting
+ * for a module to be transformed. Call in beforeAll.
+ */
+export async function preloadLazyModules(): Promise<void> {
+  await Promise.all([
+    import("@taskgate/contracts/problem-wire"),
+    import("@taskgate/contracts/protected"),
+    import("@taskgate/contracts/task-wire"),
+    import("@taskgate/contracts/token"),
+    import("../decode-expiry"),
+  ]);
+}

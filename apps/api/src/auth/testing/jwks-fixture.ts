@@ -1,10 +1,12 @@
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import { base64url, type CryptoKey, exportJWK, generateKeyPair, type JWK } from "jose";
+import { createTestFeed, FEED_PATH, type TestFeed } from "./revocation-feed-fixture.js";
 
 // Test-only helpers: a real key pair, a real JWKS served over HTTP on an
 // ephemeral port, and a raw signer that can produce any header (including
-// ones jose itself refuses to sign, like unknown `crit`).
+// ones jose itself refuses to sign, like unknown `crit`). The same server
+// stands in for the web app's revocation feed (revocation-feed-fixture.ts).
 
 export const TEST_ISSUER = "http://localhost:3000";
 export const TEST_AUDIENCE = "http://localhost:8000";
@@ -31,9 +33,11 @@ export interface CannedResponse {
 
 export interface TestServer {
   url: string;
-  /** Requests received so far. */
+  /** Requests received so far, except the revocation feed's (see feed.requests). */
   readonly requests: number;
-  /** Replace what the server answers (a JWKS by default). */
+  /** The revocation feed at /api/auth/revocations on the same host (down whenever the server is). */
+  feed: TestFeed;
+  /** Replace what the server answers (a JWKS by default) everywhere but the feed (feed.respond). */
   respond(response: CannedResponse): void;
   serveKeys(keys: readonly unknown[]): void;
   /** Stop listening (connections refused) but keep the port for start(). */
@@ -54,7 +58,10 @@ export async function startTestServer(keys: readonly unknown[] = []): Promise<Te
   let current = jwksResponse(keys);
   let requests = 0;
   let listening = false;
-  const server = createServer((_req, res) => {
+  const feed = createTestFeed();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === FEED_PATH) return feed.handle(url, res);
     requests += 1;
     if (current.hang) return;
     res.writeHead(current.status, { "content-type": current.contentType ?? "application/json" });
@@ -80,6 +87,7 @@ export async function startTestServer(keys: readonly unknown[] = []): Promise<Te
     get requests() {
       return requests;
     },
+    feed,
     respond(response) {
       current = response;
     },

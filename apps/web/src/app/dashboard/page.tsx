@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ApiStatusCard } from "@/features/api-status/api-status-card";
 import { SignOutButton } from "@/features/auth/sign-out-button";
 import { SignedOutElsewhere } from "@/features/auth/signed-out-elsewhere";
@@ -18,7 +19,15 @@ export default async function DashboardPage() {
       <SignedOutElsewhere />
       <header className="flex items-center justify-between">
         <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>
-        <SignOutButton />
+        <nav aria-label="User menu" className="flex items-center gap-3">
+          <Link
+            href="/account"
+            className="rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 underline hover:bg-indigo-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+          >
+            Account
+          </Link>
+          <SignOutButton />
+        </nav>
       </header>
       <main className="flex flex-col gap-6">
         <div className="grid gap-6 md:grid-cols-2">

@@ -2,8 +2,8 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { Toaster } from "sonner";
 import { reachability } from "@/lib/reachability";
+import { DeferredToaster } from "@/lib/toast";
 
 function createQueryClient() {
   return new QueryClient({
@@ -31,7 +31,7 @@ function createQueryClient() {
 /**
  * Client-side state for the signed-in pages: the query cache and the toasts.
  * Mounted by the dashboard layout, not the root one, so the sign-in, sign-up
- * and home pages do not load TanStack Query and sonner.
+ * and home pages do not load TanStack Query; sonner loads after the page.
  */
 export function Providers({ children }: { children: ReactNode }) {
   // One client per page load, never shared between server renders.
@@ -39,7 +39,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster richColors closeButton position="top-right" />
+      <DeferredToaster richColors closeButton position="top-right" />
     </QueryClientProvider>
   );
 }

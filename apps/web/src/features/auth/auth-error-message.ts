@@ -1,9 +1,4 @@
-/** The part of a Better Auth client error the forms look at. */
-export type AuthFailure = {
-  status: number;
-  code?: string | undefined;
-  message?: string | undefined;
-};
+import type { AuthFailure } from "@/lib/auth-client";
 
 export const INVALID_CREDENTIALS = "Invalid email or password";
 

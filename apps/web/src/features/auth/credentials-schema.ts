@@ -1,35 +1,38 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credential-rules";
 
-/** Same bounds as the server (Better Auth emailAndPassword options). */
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+// Loaded by the forms when they first need it (see useCredentialsForm): zod
+// stays out of the pages' first-load JavaScript.
 
-const email = z.string().trim().pipe(z.email("Enter a valid email address"));
+const email = z.string().check(z.trim(), z.email("Enter a valid email address"));
+
+/** A display name: 1..100 characters once trimmed (sign-up and the account page). */
+export const NameSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, "Enter your name"),
+    z.maxLength(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters`),
+  );
+
+/** A password being chosen (sign-up, change): length only, no composition rules. */
+export const NewPasswordSchema = z
+  .string()
+  .check(
+    z.minLength(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`),
+    z.maxLength(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`),
+  );
 
 export const RegisterSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+  name: NameSchema,
   email,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-    .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`),
+  password: NewPasswordSchema,
 });
 
 export const LoginSchema = z.object({
   email,
-  password: z.string().min(1, "Enter your password"),
+  password: z.string().check(z.minLength(1, "Enter your password")),
 });
 
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 export type LoginInput = z.infer<typeof LoginSchema>;
-export type FieldErrors<T> = Partial<Record<keyof T & string, string>>;
-
-/** The first message per field, for showing next to each input. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "");
-    if (key && !errors[key]) errors[key] = issue.message;
-  }
-  return errors;
-}

@@ -1,26 +1,34 @@
 "use client";
 
 import Link from "next/link";
-import { getAuthClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/auth-client";
 import { signInErrorMessage } from "./auth-error-message";
-import { LoginSchema } from "./credentials-schema";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
 import { useCredentialsForm } from "./use-credentials-form";
+import { useSignedInElsewhere } from "./use-signed-in-elsewhere";
 
 /** `next` is already checked by safeNextPath on the server. */
 export function LoginForm({ next }: { next: string }) {
-  const { errors, alert, pending, onSubmit } = useCredentialsForm({
-    schema: LoginSchema,
+  const { errors, alert, pending, onSubmit, prefetch } = useCredentialsForm({
+    loadSchema: () => import("./credentials-schema").then((schemas) => schemas.LoginSchema),
     fields: ["email", "password"],
-    submit: (input) => getAuthClient().signIn.email(input),
+    submit: (input) => authClient.signIn.email(input),
     errorMessage: signInErrorMessage,
     next,
   });
 
+  useSignedInElsewhere(next);
+
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
+    <form
+      onSubmit={onSubmit}
+      onFocus={prefetch}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Sign in"
+    >
       <FormField
         name="email"
         label="Email"

@@ -1,27 +1,31 @@
 "use client";
 
 import Link from "next/link";
-import { getAuthClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/auth-client";
 import { signUpErrorMessage } from "./auth-error-message";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, RegisterSchema } from "./credentials-schema";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credential-rules";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
 import { useCredentialsForm } from "./use-credentials-form";
+import { useSignedInElsewhere } from "./use-signed-in-elsewhere";
 
 /** `next` is already checked by safeNextPath on the server. */
 export function RegisterForm({ next }: { next: string }) {
-  const { errors, alert, pending, onSubmit } = useCredentialsForm({
-    schema: RegisterSchema,
+  const { errors, alert, pending, onSubmit, prefetch } = useCredentialsForm({
+    loadSchema: () => import("./credentials-schema").then((schemas) => schemas.RegisterSchema),
     fields: ["name", "email", "password"],
-    submit: (input) => getAuthClient().signUp.email(input),
+    submit: (input) => authClient.signUp.email(input),
     errorMessage: signUpErrorMessage,
     next,
   });
 
+  useSignedInElsewhere(next);
+
   return (
     <form
       onSubmit={onSubmit}
+      onFocus={prefetch}
       noValidate
       className="flex flex-col gap-4"
       aria-label="Create account"

@@ -2,10 +2,9 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { getTokenProvider } from "@/lib/api-client";
-import { getAuthClient } from "@/lib/auth-client";
-import { browserDraftStorage, clearAllDrafts } from "@/lib/draft-storage";
-import { announceSignOut } from "./announce-sign-out";
+import { authClient } from "@/lib/auth-client";
+import { announceSignOut } from "./announce-auth-change";
+import { forgetSessionInTab } from "./forget-session-in-tab";
 
 export function SignOutButton() {
   const queryClient = useQueryClient();
@@ -14,18 +13,13 @@ export function SignOutButton() {
   async function signOut() {
     setPending(true);
     try {
-      const { error } = await getAuthClient().signOut();
-      // B5: other tabs drop their api token on this message. Better Auth sends
-      // it only while its useSession store is mounted, which this app does not
-      // use, so we send the same message ourselves.
-      if (!error) announceSignOut();
+      const result = await authClient.signOut();
+      // B5: other tabs drop their api token and go to the login page on this
+      // message, Better Auth's own cross-tab "signout" (its client sends it
+      // only while a useSession store is mounted; this app has none).
+      if (result.ok) announceSignOut();
     } finally {
-      // Nothing of this session may outlive it in the tab (B4): the in-memory
-      // api token, requests in flight, cached tasks, and unsent drafts.
-      getTokenProvider().clear();
-      await queryClient.cancelQueries();
-      queryClient.clear();
-      clearAllDrafts(browserDraftStorage());
+      await forgetSessionInTab(queryClient);
     }
     // A full navigation, not a client-side one: it drops every bit of the
     // signed-in page from memory, and a client-side replace racing the router's

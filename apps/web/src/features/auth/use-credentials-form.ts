@@ -1,21 +1,24 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
-import type { z } from "zod";
-import type { AuthFailure } from "./auth-error-message";
-import { fieldErrors } from "./credentials-schema";
-
-type AuthResult = { error: AuthFailure | null };
+import { type FormEvent, useRef, useState } from "react";
+import type * as z from "zod/mini";
+import { type AuthFailure, type AuthOutcome, loadAuthClient } from "@/lib/auth-client";
+import { announceSignIn } from "./announce-auth-change";
+import { fieldErrors } from "./field-errors";
 
 /**
  * The submit cycle both sign-in and sign-up share: validate with the form's
  * zod schema, call Better Auth, show its error or go to `next`.
  */
 export function useCredentialsForm<Input extends Record<string, unknown>>(options: {
-  schema: z.ZodType<Input>;
+  /**
+   * The form's zod schema, imported when the form is first focused or
+   * submitted: zod is not part of the page's first-load JavaScript.
+   */
+  loadSchema: () => Promise<z.ZodMiniType<Input>>;
   fields: readonly (keyof Input & string)[];
-  submit: (input: Input) => Promise<AuthResult>;
+  submit: (input: Input) => Promise<AuthOutcome<unknown>>;
   errorMessage: (error: AuthFailure) => string;
   next: string;
 }) {
@@ -24,11 +27,28 @@ export function useCredentialsForm<Input extends Record<string, unknown>>(option
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Set from the first await on, so a second submit cannot start a second request.
+  const busy = useRef(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = options.schema.safeParse(
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await validateAndSubmit(new FormData(event.currentTarget));
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  async function validateAndSubmit(form: FormData) {
+    // Failing to load the schema means no connection: say so as a failed request would.
+    const schema = await options.loadSchema().catch(() => null);
+    if (!schema) {
+      setAlert(options.errorMessage({ status: 0 }));
+      return;
+    }
+    const parsed = schema.safeParse(
       Object.fromEntries(options.fields.map((field) => [field, form.get(field)])),
     );
     if (!parsed.success) {
@@ -39,15 +59,23 @@ export function useCredentialsForm<Input extends Record<string, unknown>>(option
     setErrors({});
     setAlert(null);
     setPending(true);
-    const { error } = await options.submit(parsed.data);
-    if (error) {
+    const result = await options.submit(parsed.data);
+    if (!result.ok) {
       setPending(false);
-      setAlert(options.errorMessage(error));
+      setAlert(options.errorMessage(result.error));
       return;
     }
+    // Other tabs showing /login or /register follow when next looked at.
+    announceSignIn();
     router.replace(options.next);
     router.refresh();
   }
 
-  return { errors, alert, pending, onSubmit };
+  /** For the form's onFocus: starts loading the schema and the auth client before the user submits. */
+  function prefetch() {
+    options.loadSchema().catch(() => undefined);
+    loadAuthClient().catch(() => undefined);
+  }
+
+  return { errors, alert, pending, onSubmit, prefetch };
 }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   clearDraft,
   DRAFT_KEY_PREFIX,
@@ -6,18 +5,10 @@ import {
   loadDraft,
   saveDraft,
 } from "../../lib/draft-storage";
+import type { TaskDraft } from "./task-draft-schema";
 
 /** The add form's half-typed task, kept per tab across a forced sign-in. Never a token. */
 export const NEW_TASK_DRAFT_KEY = `${DRAFT_KEY_PREFIX}v1.new-task`;
-
-const TaskDraftSchema = z.object({
-  // Whose draft: a different user signing in at this tab must not see it.
-  userId: z.string().min(1),
-  title: z.string(),
-  description: z.string(),
-});
-
-export type TaskDraft = z.infer<typeof TaskDraftSchema>;
 
 /** Writes the draft, or removes it once both fields are empty. */
 export function saveTaskDraft(storage: DraftStorage | null, draft: TaskDraft): void {
@@ -28,8 +19,15 @@ export function saveTaskDraft(storage: DraftStorage | null, draft: TaskDraft): v
   saveDraft(storage, NEW_TASK_DRAFT_KEY, draft);
 }
 
-/** The draft `userId` left in this tab, if any. */
-export function loadTaskDraft(storage: DraftStorage | null, userId: string): TaskDraft | null {
+/**
+ * The draft `userId` left in this tab, if any. Its schema (zod) is imported
+ * here, after the page has loaded, rather than with the page.
+ */
+export async function loadTaskDraft(
+  storage: DraftStorage | null,
+  userId: string,
+): Promise<TaskDraft | null> {
+  const { TaskDraftSchema } = await import("./task-draft-schema");
   const draft = loadDraft(storage, NEW_TASK_DRAFT_KEY, TaskDraftSchema);
   return draft && draft.userId === userId ? draft : null;
 }

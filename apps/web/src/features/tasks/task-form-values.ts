@@ -1,18 +1,18 @@
-import {
-  type CreateTaskBody,
-  CreateTaskBodySchema,
-  type Task,
-  type UpdateTaskBody,
-  UpdateTaskBodySchema,
-} from "@taskgate/contracts/task";
-import type { z } from "zod";
+import type { CreateTaskBody, Task, UpdateTaskBody } from "@taskgate/contracts/task-wire";
+import type * as z from "zod/mini";
+
+// The api's own body schemas, imported at the first submit rather than with
+// the page. By then the task list has loaded the same module (the api client
+// parses responses with it), so this import needs no network: a task can be
+// added offline.
+const contract = () => import("@taskgate/contracts/task-wire");
 
 /** What the add and edit forms hold: plain strings, as typed. */
 export type TaskFormValues = { title: string; description: string };
 
 export type FormResult<T> = { ok: true; body: T } | { ok: false; fields: Record<string, string> };
 
-function firstMessagePerField(error: z.ZodError): Record<string, string> {
+function firstMessagePerField(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "");
@@ -25,7 +25,8 @@ function firstMessagePerField(error: z.ZodError): Record<string, string> {
  * The create body, checked by the same schema the api uses. An empty
  * description is left out rather than sent as "".
  */
-export function toCreateBody(values: TaskFormValues): FormResult<CreateTaskBody> {
+export async function toCreateBody(values: TaskFormValues): Promise<FormResult<CreateTaskBody>> {
+  const { CreateTaskBodySchema } = await contract();
   const description = values.description.trim() === "" ? undefined : values.description;
   const parsed = CreateTaskBodySchema.safeParse({
     title: values.title,
@@ -40,10 +41,10 @@ export function toCreateBody(values: TaskFormValues): FormResult<CreateTaskBody>
  * A PATCH body with only what changed (null when nothing did), checked by the
  * api's schema. Clearing the description sends null, which the api stores as "none".
  */
-export function toUpdateBody(
+export async function toUpdateBody(
   values: TaskFormValues,
   task: Task,
-): FormResult<UpdateTaskBody | null> {
+): Promise<FormResult<UpdateTaskBody | null>> {
   const description = values.description.trim() === "" ? null : values.description.trim();
   const title = values.title.trim();
   const changes = {
@@ -51,6 +52,7 @@ export function toUpdateBody(
     ...(description !== task.description ? { description } : {}),
   };
   if (Object.keys(changes).length === 0) return { ok: true, body: null };
+  const { UpdateTaskBodySchema } = await contract();
   const parsed = UpdateTaskBodySchema.safeParse(changes);
   return parsed.success
     ? { ok: true, body: parsed.data }

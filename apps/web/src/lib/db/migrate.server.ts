@@ -10,6 +10,12 @@ const LOCK_KEY = "taskgate:web:migrate";
 async function runMigrations(auth: Auth): Promise<{ created: string[]; altered: string[] }> {
   const { toBeCreated, toBeAdded, runMigrations } = await getMigrations(auth.options);
   await runMigrations();
+  // The first signing key, made here (under the lock on PostgreSQL) rather
+  // than by the first /jwks request: on a fresh database the api's first
+  // JWKS fetch and `npm start`'s readiness probe would each create one, the
+  // api would cache one and tokens would be signed with the other, and every
+  // api call would be refused until the api's next refetch (30 s).
+  await auth.api.getJwks();
   return {
     created: toBeCreated.map((table) => table.table),
     altered: toBeAdded.map((table) => table.table),

@@ -1,63 +1,32 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import {
+  createTestDatabase,
+  failInCi,
+  postgresProblem,
+  TEST_DATABASE_URL,
+  takeDatabaseDown,
+} from "@taskgate/test-services";
 
 // The storage engines the integration tests run on: SQLite always, and
 // PostgreSQL whenever one answers at TEST_DATABASE_URL. Each test store is a
-// fresh SQLite directory or a fresh PostgreSQL database, dropped afterwards.
+// fresh SQLite directory or a fresh PostgreSQL database, dropped afterwards
+// (packages/test-services holds the database plumbing every suite shares).
 
 export type Engine = "sqlite" | "postgres";
 
 /** The secret every test instance signs and encrypts with (required on PostgreSQL). */
 export const TEST_SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa-test-only";
 
-/** A server (and a user allowed to create databases) for the Postgres runs. */
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-
-/** The URL with its password masked, for messages. */
-function redacted(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparsable TEST_DATABASE_URL)";
-  }
-}
-
-async function adminQuery(sql: string, params: unknown[] = []): Promise<void> {
-  const client = new pg.Client({
-    connectionString: TEST_DATABASE_URL,
-    connectionTimeoutMillis: 2_000,
-  });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    await client.query(sql, params);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function postgresReachable(): Promise<string | null> {
-  try {
-    await adminQuery("select 1");
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
+export { TEST_DATABASE_URL };
 
 async function reachableEngines(): Promise<Engine[]> {
-  const problem = await postgresReachable();
+  const problem = await postgresProblem();
+  failInCi(problem);
   if (problem === null) return ["sqlite", "postgres"];
   // Never silently: the run says what it left out and why.
-  console.log(
-    `[taskgate] PostgreSQL tests skipped: no server at ${redacted(TEST_DATABASE_URL)} (${problem}); set TEST_DATABASE_URL to run them`,
-  );
+  console.log(`[taskgate] PostgreSQL tests skipped: ${problem}; set TEST_DATABASE_URL to run them`);
   return ["sqlite"];
 }
 
@@ -77,18 +46,6 @@ export type TestStore = {
   dispose: () => Promise<void>;
 };
 
-function urlFor(database: string): string {
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-const terminate = (database: string) =>
-  adminQuery(
-    "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
-    [database],
-  );
-
 /** A fresh, empty store on `engine`. */
 export async function createStore(engine: Engine): Promise<TestStore> {
   const dataDir = mkdtempSync(join(tmpdir(), "taskgate-web-test-"));
@@ -102,20 +59,15 @@ export async function createStore(engine: Engine): Promise<TestStore> {
       dispose: async () => removeDir(),
     };
   }
-  const database = `taskgate_web_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`create database "${database}"`);
+  const database = await createTestDatabase("web_test");
   return {
     engine,
-    env: { DATA_DIR: dataDir, DATABASE_URL: urlFor(database), BETTER_AUTH_SECRET: TEST_SECRET },
-    database,
-    takeDown: async () => {
-      await adminQuery(`alter database "${database}" allow_connections false`);
-      await terminate(database);
-    },
+    env: { DATA_DIR: dataDir, DATABASE_URL: database.url, BETTER_AUTH_SECRET: TEST_SECRET },
+    database: database.name,
+    takeDown: () => takeDatabaseDown(database.name),
     dispose: async () => {
       removeDir();
-      // FORCE ends any connection still open (PostgreSQL 13+).
-      await adminQuery(`drop database if exists "${database}" with (force)`);
+      await database.drop();
     },
   };
 }

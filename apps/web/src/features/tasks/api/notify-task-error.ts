@@ -1,4 +1,4 @@
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { describeTaskError } from "../describe-task-error";
 
 /**

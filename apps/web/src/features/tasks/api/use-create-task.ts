@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CreateTaskBody } from "@taskgate/contracts/task";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { taskKeys } from "../task-query-keys";
 import { useTasksScope } from "../tasks-scope";
 import { notifyTaskError } from "./notify-task-error";

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { removeTaskFromPages, type TaskPages } from "../task-cache";
 import { taskKeys } from "../task-query-keys";
 import { useTasksScope } from "../tasks-scope";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { UpdateTaskBody } from "@taskgate/contracts/task";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { patchTaskInPages, type TaskPages } from "../task-cache";
 import { taskKeys } from "../task-query-keys";
 import { useTasksScope } from "../tasks-scope";

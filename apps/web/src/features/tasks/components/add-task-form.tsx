@@ -1,13 +1,13 @@
 "use client";
 
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { browserDraftStorage } from "@/lib/draft-storage";
 import { useCreateTask } from "../api/use-create-task";
 import { describeTaskError } from "../describe-task-error";
 import { clearTaskDraft, loadTaskDraft, saveTaskDraft } from "../task-draft";
 import { type TaskFormValues, toCreateBody } from "../task-form-values";
 import { useTasksScope } from "../tasks-scope";
-import { TaskTextField } from "./task-text-field";
+import { TaskFields } from "./task-fields";
 
 const EMPTY: TaskFormValues = { title: "", description: "" };
 
@@ -21,13 +21,24 @@ export function AddTaskForm() {
   const [values, setValues] = useState<TaskFormValues>(EMPTY);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [restored, setRestored] = useState(false);
+  // Between a submit and its mutate call (validation awaits the schema's import).
+  const submitting = useRef(false);
 
   // After mount: sessionStorage does not exist during the server render.
   useEffect(() => {
-    const draft = loadTaskDraft(browserDraftStorage(), userId);
-    if (!draft) return;
-    setValues({ title: draft.title, description: draft.description });
-    setRestored(true);
+    let current = true;
+    loadTaskDraft(browserDraftStorage(), userId).then(
+      (draft) => {
+        // Whatever was typed meanwhile is the stored draft already: nothing is lost.
+        if (!current || !draft) return;
+        setValues({ title: draft.title, description: draft.description });
+        setRestored(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [userId]);
 
   function change(field: keyof TaskFormValues, value: string) {
@@ -37,9 +48,16 @@ export function AddTaskForm() {
     if (fields[field]) setFields(({ [field]: _fixed, ...rest }) => rest);
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = toCreateBody(values);
+    if (submitting.current) return;
+    submitting.current = true;
+    const result = await toCreateBody(values)
+      .catch(() => null)
+      .finally(() => {
+        submitting.current = false;
+      });
+    if (!result) return;
     if (!result.ok) {
       setFields(result.fields);
       return;
@@ -60,22 +78,11 @@ export function AddTaskForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add a task" className="flex flex-col gap-3">
-      <TaskTextField
-        label="Title"
-        name="title"
-        value={values.title}
-        onChange={(value) => change("title", value)}
-        error={fields.title}
-        placeholder="What needs doing?"
-        required
-      />
-      <TaskTextField
-        label="Description (optional)"
-        name="description"
-        value={values.description}
-        onChange={(value) => change("description", value)}
-        error={fields.description}
-        multiline
+      <TaskFields
+        values={values}
+        errors={fields}
+        onChange={change}
+        titlePlaceholder="What needs doing?"
       />
       <div className="flex flex-wrap items-center gap-3">
         <button

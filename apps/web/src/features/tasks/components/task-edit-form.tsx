@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useUpdateTask } from "../api/use-update-task";
 import { describeTaskError } from "../describe-task-error";
 import { type TaskFormValues, toUpdateBody } from "../task-form-values";
-import { TaskTextField } from "./task-text-field";
+import { TaskFields } from "./task-fields";
 
 /** Inline editing of one task's title and description; sends only what changed (PATCH). */
 export function TaskEditForm({ task, onDone }: { task: Task; onDone: () => void }) {
@@ -22,9 +22,10 @@ export function TaskEditForm({ task, onDone }: { task: Task; onDone: () => void 
     container.current?.querySelector("input")?.focus();
   }, []);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = toUpdateBody(values, task);
+    if (updateTask.isPending) return;
+    const result = await toUpdateBody(values, task);
     if (!result.ok) {
       setFields(result.fields);
       return;
@@ -51,21 +52,10 @@ export function TaskEditForm({ task, onDone }: { task: Task; onDone: () => void 
       aria-label={`Edit ${task.title}`}
       className="flex flex-col gap-3"
     >
-      <TaskTextField
-        label="Title"
-        name="title"
-        value={values.title}
-        onChange={(title) => setValues((current) => ({ ...current, title }))}
-        error={fields.title}
-        required
-      />
-      <TaskTextField
-        label="Description (optional)"
-        name="description"
-        value={values.description}
-        onChange={(description) => setValues((current) => ({ ...current, description }))}
-        error={fields.description}
-        multiline
+      <TaskFields
+        values={values}
+        errors={fields}
+        onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
       />
       <div className="flex gap-2">
         <button

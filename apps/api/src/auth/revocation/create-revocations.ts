@@ -1,0 +1,40 @@
+import type { Kysely } from "kysely";
+import type { Config } from "../../config.js";
+import type { Database } from "../../db/schema.js";
+import { deleteUserData } from "../../tasks/delete-user-data.js";
+import { createFeedClient } from "./feed-client.js";
+import { RevocationList } from "./revocation-list.js";
+import { type RevocationLog, RevocationPoller } from "./revocation-poller.js";
+
+export interface RevocationDeps {
+  db: Kysely<Database>;
+  log: RevocationLog;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The revocation list and the poller that fills it, from the config. The
+ * poller is started and stopped by the app (app.ts: onReady, onClose).
+ */
+export function createRevocations(config: Config, deps: RevocationDeps): RevocationPoller {
+  const toleranceMs = config.jwt.clockToleranceSeconds * 1000;
+  const list = new RevocationList({
+    graceMs: toleranceMs,
+    maxRetentionMs: config.jwt.maxTokenAgeSeconds * 1000 + toleranceMs,
+  });
+  const client = createFeedClient({
+    url: config.revocations.url,
+    timeoutMs: config.revocations.timeoutMs,
+    ...(deps.fetch && { fetch: deps.fetch }),
+  });
+  return new RevocationPoller({
+    client,
+    list,
+    pollMs: config.revocations.pollMs,
+    url: config.revocations.url,
+    deleteUserData: (userId) => deleteUserData(deps.db, userId),
+    log: deps.log,
+    ...(deps.now && { now: deps.now }),
+  });
+}

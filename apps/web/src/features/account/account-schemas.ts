@@ -1,0 +1,38 @@
+import * as z from "zod/mini";
+import { NameSchema, NewPasswordSchema } from "../auth/credentials-schema";
+
+// Loaded by the forms when they first need it (see useAccountForm): zod stays
+// out of the account page's first-load JavaScript.
+
+/** The profile form: the same name rule as sign-up. */
+export const ProfileSchema = z.object({ name: NameSchema });
+
+/**
+ * The password form. The current password is only checked for presence here:
+ * the server says whether it is right. Passwords are never trimmed.
+ */
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().check(z.minLength(1, "Enter your current password")),
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string().check(z.minLength(1, "Type the new password again")),
+  })
+  .check(
+    z.refine((input) => input.confirmPassword === input.newPassword, {
+      path: ["confirmPassword"],
+      message: "The two new passwords do not match",
+    }),
+    z.refine((input) => input.newPassword !== input.currentPassword, {
+      path: ["newPassword"],
+      message: "Choose a password different from the current one",
+    }),
+  );
+
+/** Deleting the account always asks for the password, never just a fresh session. */
+export const DeleteAccountSchema = z.object({
+  password: z.string().check(z.minLength(1, "Enter your password to confirm")),
+});
+
+export type ProfileInput = z.infer<typeof ProfileSchema>;
+export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
+export type DeleteAccountInput = z.infer<typeof DeleteAccountSchema>;

@@ -1,0 +1,39 @@
+import type { BetterAuthPlugin } from "better-auth";
+import { createAuthMiddleware } from "better-auth/api";
+
+/**
+ * Keeps a session's `updatedAt` within `intervalMs` of its last use, so the
+ * sessions list can say when each device was last active. Better Auth itself
+ * only moves it when it extends the session (every `updateAge`, a day). The
+ * browser asks for a token (`GET /token`) whenever it talks to the api, so
+ * that is where the session is touched: one write per session per interval
+ * at most.
+ */
+export function sessionActivity({ intervalMs }: { intervalMs: number }) {
+  return {
+    id: "taskgate-session-activity",
+    hooks: {
+      after: [
+        {
+          matcher: (ctx) => ctx.path === "/token",
+          handler: createAuthMiddleware(async (ctx) => {
+            const session = ctx.context.session?.session;
+            if (!session) return;
+            const now = Date.now();
+            if (now - new Date(session.updatedAt).getTime() < intervalMs) return;
+            try {
+              await ctx.context.internalAdapter.updateSession(session.token, {
+                updatedAt: new Date(now),
+              });
+            } catch (error) {
+              // The token is already minted; a missed touch only makes
+              // "last active" older.
+              const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown";
+              console.error(`[taskgate] session activity: touch failed: ${reason}`);
+            }
+          }),
+        },
+      ],
+    },
+  } satisfies BetterAuthPlugin;
+}
