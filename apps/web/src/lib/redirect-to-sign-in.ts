@@ -1,12 +1,23 @@
-let redirecting = false;
+let leaving = false;
 
 /**
  * Sends the browser to the login page, coming back to where the user was.
- * Several requests can fail with 401 at once; only the first one navigates.
+ * Several requests can fail with 401 at once; only the first one navigates,
+ * and none does once the tab is already leaving (see `leaveWithoutReturn`).
  */
 export function redirectToSignIn(): void {
-  if (redirecting || typeof window === "undefined") return;
-  redirecting = true;
+  if (leaving || typeof window === "undefined") return;
+  leaving = true;
   const here = `${window.location.pathname}${window.location.search}`;
   window.location.assign(`/login?next=${encodeURIComponent(here)}`);
+}
+
+/**
+ * For sign-out and account deletion, called before their request: the tab is
+ * about to leave for a page of their own choosing. A request still in flight
+ * that now fails with 401 must not start a second navigation (to
+ * `/login?next=…`) racing that one.
+ */
+export function leaveWithoutReturn(): void {
+  leaving = true;
 }

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { leaveWithoutReturn } from "@/lib/redirect-to-sign-in";
 import { announceSignOut } from "./announce-auth-change";
 import { forgetSessionInTab } from "./forget-session-in-tab";
 
@@ -12,6 +13,7 @@ export function SignOutButton() {
 
   async function signOut() {
     setPending(true);
+    leaveWithoutReturn();
     try {
       const result = await authClient.signOut();
       // B5: other tabs drop their api token and go to the login page on this
