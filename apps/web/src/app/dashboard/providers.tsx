@@ -39,7 +39,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <DeferredToaster richColors closeButton position="top-right" />
+      {/* Bottom right: at the top, a toast covered the header's Account and Sign out. */}
+      <DeferredToaster richColors closeButton position="bottom-right" />
     </QueryClientProvider>
   );
 }
