@@ -24,6 +24,7 @@ import {
   redisProblem,
   TEST_REDIS_URL,
 } from "@taskgate/test-services";
+import { formatDigest, playwrightDigest, vitestDigest } from "./lib/failure-digest.mjs";
 import { formatTable, securityRows } from "./lib/security-table.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -133,6 +134,7 @@ const suites = [
   {
     name: "end-to-end",
     passed: (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0),
+    flaky: playwright?.stats?.flaky ?? 0,
     failed: playwright ? playwright.stats.unexpected : 1,
     status: playwrightStatus,
   },
@@ -141,6 +143,7 @@ if (!pgProblem) {
   suites.push({
     name: "end-to-end (PostgreSQL)",
     passed: (playwrightPg?.stats?.expected ?? 0) + (playwrightPg?.stats?.flaky ?? 0),
+    flaky: playwrightPg?.stats?.flaky ?? 0,
     failed: playwrightPg ? playwrightPg.stats.unexpected : 1,
     status: playwrightPgStatus,
   });
@@ -149,13 +152,22 @@ if (!pgProblem) {
 const moreE2e = playwrightPg ? [{ label: "e2e pg", report: playwrightPg }] : [];
 console.log(`\n${formatTable(securityRows(vitest, playwright, moreE2e))}\n`);
 
+const digest = formatDigest([
+  ...vitestDigest(vitest),
+  ...playwrightDigest("e2e", playwright),
+  ...moreE2e.flatMap(({ label, report }) => playwrightDigest(label, report)),
+]);
+if (digest.length > 0) console.log(`${digest.join("\n")}\n`);
+
 let passed = 0;
 let failed = 0;
 for (const suite of suites) {
   // A runner that exited non-zero with no failing test (a config or start-up
   // error) must not look green.
   const suiteFailed = suite.failed || (suite.status !== 0 ? 1 : 0);
-  console.log(`${suite.name}: ${suite.passed} passed, ${suiteFailed} failed`);
+  // A test that passed only on its retry counts as passed, and is named above.
+  const flaky = suite.flaky ? ` (${suite.flaky} only on a retry)` : "";
+  console.log(`${suite.name}: ${suite.passed} passed${flaky}, ${suiteFailed} failed`);
   passed += suite.passed;
   failed += suiteFailed;
 }

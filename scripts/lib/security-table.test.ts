@@ -40,6 +40,15 @@ describe("security table", () => {
     );
   });
 
+  it("marks an end-to-end test that passed only on its retry, and counts it as passed", () => {
+    const retried = {
+      suites: [{ specs: [{ title: "B4: sign-out clears the tab", tests: [{ status: "flaky" }] }] }],
+    };
+    const rows = securityRows({ testResults: [] }, retried);
+    expect(rows.find((row) => row.id === "B4")?.result).toBe("passed on retry");
+    expect(formatTable(rows)).toMatch(/security: 1 passed \(1 on a retry\), 0 failed/);
+  });
+
   it("labels the PostgreSQL runs of vitest and of a second end-to-end pass", () => {
     const onBoth = {
       testResults: [
