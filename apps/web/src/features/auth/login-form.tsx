@@ -1,13 +1,14 @@
 "use client";
 
-import Link from "next/link";
+import { FormAlert } from "@/components/form-alert";
+import { PasswordField } from "@/components/password-field";
+import { PendingButton } from "@/components/pending-button";
+import { ValidatedForm } from "@/components/validated-form";
 import { authClient } from "@/lib/auth-client";
 import { signInErrorMessage } from "./auth-error-message";
-import { FormAlert } from "./form-alert";
-import { FormField } from "./form-field";
-import { SubmitButton } from "./submit-button";
+import { EmailField } from "./email-field";
+import { SwitchFormLink } from "./switch-form-link";
 import { useCredentialsForm } from "./use-credentials-form";
-import { useSignedInElsewhere } from "./use-signed-in-elsewhere";
 
 /** `next` is already checked by safeNextPath on the server. */
 export function LoginForm({ next }: { next: string }) {
@@ -19,43 +20,13 @@ export function LoginForm({ next }: { next: string }) {
     next,
   });
 
-  useSignedInElsewhere(next);
-
   return (
-    <form
-      onSubmit={onSubmit}
-      onFocus={prefetch}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Sign in"
-    >
-      <FormField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        error={errors.email}
-        required
-      />
-      <FormField
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        error={errors.password}
-        required
-      />
+    <ValidatedForm label="Sign in" onSubmit={onSubmit} prefetch={prefetch}>
+      <EmailField error={errors.email} />
+      <PasswordField purpose="current" error={errors.password} />
       <FormAlert message={alert} />
-      <SubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" />
-      <p className="text-sm text-slate-600">
-        No account yet?{" "}
-        <Link
-          href={`/register?next=${encodeURIComponent(next)}`}
-          className="text-indigo-700 underline"
-        >
-          Create one
-        </Link>
-      </p>
-    </form>
+      <PendingButton type="submit" pending={pending} label="Sign in" pendingLabel="Signing in…" />
+      <SwitchFormLink question="No account yet?" link="Create one" path="/register" next={next} />
+    </ValidatedForm>
   );
 }

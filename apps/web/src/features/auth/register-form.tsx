@@ -1,14 +1,15 @@
 "use client";
 
-import Link from "next/link";
+import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
+import { PendingButton } from "@/components/pending-button";
+import { ValidatedForm } from "@/components/validated-form";
 import { authClient } from "@/lib/auth-client";
 import { signUpErrorMessage } from "./auth-error-message";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credential-rules";
-import { FormAlert } from "./form-alert";
-import { FormField } from "./form-field";
-import { SubmitButton } from "./submit-button";
+import { EmailField } from "./email-field";
+import { NewPasswordField } from "./new-password-field";
+import { SwitchFormLink } from "./switch-form-link";
 import { useCredentialsForm } from "./use-credentials-form";
-import { useSignedInElsewhere } from "./use-signed-in-elsewhere";
 
 /** `next` is already checked by safeNextPath on the server. */
 export function RegisterForm({ next }: { next: string }) {
@@ -20,45 +21,24 @@ export function RegisterForm({ next }: { next: string }) {
     next,
   });
 
-  useSignedInElsewhere(next);
-
   return (
-    <form
-      onSubmit={onSubmit}
-      onFocus={prefetch}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Create account"
-    >
+    <ValidatedForm label="Create account" onSubmit={onSubmit} prefetch={prefetch}>
       <FormField name="name" label="Name" autoComplete="name" error={errors.name} required />
-      <FormField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        error={errors.email}
-        required
-      />
-      <FormField
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`}
-        error={errors.password}
-        required
-      />
+      <EmailField error={errors.email} />
+      <NewPasswordField error={errors.password} />
       <FormAlert message={alert} />
-      <SubmitButton pending={pending} label="Create account" pendingLabel="Creating account…" />
-      <p className="text-sm text-slate-600">
-        Already have an account?{" "}
-        <Link
-          href={`/login?next=${encodeURIComponent(next)}`}
-          className="text-indigo-700 underline"
-        >
-          Sign in
-        </Link>
-      </p>
-    </form>
+      <PendingButton
+        type="submit"
+        pending={pending}
+        label="Create account"
+        pendingLabel="Creating account…"
+      />
+      <SwitchFormLink
+        question="Already have an account?"
+        link="Sign in"
+        path="/login"
+        next={next}
+      />
+    </ValidatedForm>
   );
 }

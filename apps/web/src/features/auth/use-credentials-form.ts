@@ -1,15 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
 import type * as z from "zod/mini";
 import { type AuthFailure, type AuthOutcome, loadAuthClient } from "@/lib/auth-client";
 import { announceSignIn } from "./announce-auth-change";
 import { fieldErrors } from "./field-errors";
+import { useSignedInElsewhere } from "./use-signed-in-elsewhere";
 
 /**
  * The submit cycle both sign-in and sign-up share: validate with the form's
- * zod schema, call Better Auth, show its error or go to `next`.
+ * zod schema, call Better Auth, show its error or go to `next`. Also goes to
+ * `next` when another tab signs in first (useSignedInElsewhere).
  */
 export function useCredentialsForm<Input extends Record<string, unknown>>(options: {
   /**
@@ -22,7 +23,7 @@ export function useCredentialsForm<Input extends Record<string, unknown>>(option
   errorMessage: (error: AuthFailure) => string;
   next: string;
 }) {
-  const router = useRouter();
+  useSignedInElsewhere(options.next);
   // Keyed by field name; a field without an entry has no error.
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -67,8 +68,10 @@ export function useCredentialsForm<Input extends Record<string, unknown>>(option
     }
     // Other tabs showing /login or /register follow when next looked at.
     announceSignIn();
-    router.replace(options.next);
-    router.refresh();
+    // A full load, like sign-out's: the server renders `next` with the new
+    // session cookie. A client-side replace plus refresh could race and show a
+    // router-cached render of a page from before the sign-in.
+    window.location.replace(options.next);
   }
 
   /** For the form's onFocus: starts loading the schema and the auth client before the user submits. */

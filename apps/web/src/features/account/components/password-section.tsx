@@ -1,13 +1,14 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { FormAlert } from "@/components/form-alert";
+import { PasswordField } from "@/components/password-field";
+import { PendingButton } from "@/components/pending-button";
+import { ValidatedForm } from "@/components/validated-form";
 import { getTokenProvider } from "@/lib/api-token";
 import { authClient } from "@/lib/auth-client";
 import { toast } from "@/lib/toast";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../auth/credential-rules";
-import { FormAlert } from "../../auth/form-alert";
-import { FormField } from "../../auth/form-field";
-import { SubmitButton } from "../../auth/submit-button";
+import { NewPasswordField } from "../../auth/new-password-field";
 import { changePasswordFailure } from "../account-errors";
 import { sessionKeys } from "../session-query-keys";
 import { useAccountForm } from "../use-account-form";
@@ -45,47 +46,30 @@ export function PasswordSection() {
       title="Password"
       description="Changing your password signs you out on every other device."
     >
-      <form
-        onSubmit={onSubmit}
-        onFocus={prefetch}
-        noValidate
-        aria-label="Change password"
-        className="flex flex-col gap-4"
-      >
-        <FormField
+      <ValidatedForm label="Change password" onSubmit={onSubmit} prefetch={prefetch}>
+        <PasswordField
           name="currentPassword"
           label="Current password"
-          type="password"
-          autoComplete="current-password"
+          purpose="current"
           error={errors.currentPassword}
-          required
         />
-        <FormField
-          name="newPassword"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`}
-          error={errors.newPassword}
-          required
-        />
-        <FormField
+        <NewPasswordField name="newPassword" label="New password" error={errors.newPassword} />
+        <PasswordField
           name="confirmPassword"
           label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
+          purpose="new"
           error={errors.confirmPassword}
-          required
         />
         <FormAlert message={alert} />
         <div>
-          <SubmitButton
+          <PendingButton
+            type="submit"
             pending={pending}
             label="Change password"
             pendingLabel="Changing password…"
           />
         </div>
-      </form>
+      </ValidatedForm>
     </AccountSection>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
+import { PendingButton } from "@/components/pending-button";
+import { ValidatedForm } from "@/components/validated-form";
 import { authClient } from "@/lib/auth-client";
 import { toast } from "@/lib/toast";
-import { FormAlert } from "../../auth/form-alert";
-import { FormField } from "../../auth/form-field";
-import { SubmitButton } from "../../auth/submit-button";
 import { profileFailure } from "../account-errors";
 import { useAccountForm } from "../use-account-form";
 import { AccountSection } from "./account-section";
@@ -36,13 +37,7 @@ export function ProfileSection({ name, email }: { name: string; email: string })
           {email}
         </span>
       </p>
-      <form
-        onSubmit={onSubmit}
-        onFocus={prefetch}
-        noValidate
-        aria-label="Profile"
-        className="flex flex-col gap-4"
-      >
+      <ValidatedForm label="Profile" onSubmit={onSubmit} prefetch={prefetch}>
         <FormField
           name="name"
           label="Name"
@@ -54,9 +49,9 @@ export function ProfileSection({ name, email }: { name: string; email: string })
         />
         <FormAlert message={alert} />
         <div>
-          <SubmitButton pending={pending} label="Save name" pendingLabel="Saving…" />
+          <PendingButton type="submit" pending={pending} label="Save name" pendingLabel="Saving…" />
         </div>
-      </form>
+      </ValidatedForm>
     </AccountSection>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { PendingButton } from "@/components/pending-button";
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from "../api/use-sessions";
 import { AccountSection } from "./account-section";
 import { SessionItem } from "./session-item";
@@ -61,15 +62,15 @@ export function SessionsSection() {
         </ul>
       ) : null}
       <div>
-        <button
+        <PendingButton
           type="button"
+          look="dangerOutline"
           onClick={() => revokeOthers.mutate()}
-          disabled={!sessions.isSuccess || others === 0 || revokeOthers.isPending}
-          aria-busy={revokeOthers.isPending}
-          className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 disabled:cursor-not-allowed disabled:opacity-60"
-        >
-          {revokeOthers.isPending ? "Signing out other devices…" : "Sign out everywhere else"}
-        </button>
+          disabled={!sessions.isSuccess || others === 0}
+          pending={revokeOthers.isPending}
+          label="Sign out everywhere else"
+          pendingLabel="Signing out other devices…"
+        />
       </div>
     </AccountSection>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { PendingButton } from "@/components/pending-button";
 import { browserDraftStorage } from "@/lib/draft-storage";
 import { useCreateTask } from "../api/use-create-task";
 import { describeTaskError } from "../describe-task-error";
@@ -85,14 +86,12 @@ export function AddTaskForm() {
         titlePlaceholder="What needs doing?"
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button
+        <PendingButton
           type="submit"
-          disabled={createTask.isPending}
-          aria-busy={createTask.isPending}
-          className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-indigo-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-60"
-        >
-          {createTask.isPending ? "Adding…" : "Add task"}
-        </button>
+          pending={createTask.isPending}
+          label="Add task"
+          pendingLabel="Adding…"
+        />
         <p role="status" className="text-sm text-slate-600">
           {createTask.isPaused
             ? "Waiting for the connection; the task will be added when you are back online."

@@ -2,6 +2,8 @@
 
 import type { Task } from "@taskgate/contracts/task";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/button-classes";
+import { PendingButton } from "@/components/pending-button";
 import { useUpdateTask } from "../api/use-update-task";
 import { describeTaskError } from "../describe-task-error";
 import { type TaskFormValues, toUpdateBody } from "../task-form-values";
@@ -58,19 +60,14 @@ export function TaskEditForm({ task, onDone }: { task: Task; onDone: () => void 
         onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
       />
       <div className="flex gap-2">
-        <button
+        <PendingButton
           type="submit"
-          disabled={updateTask.isPending}
-          aria-busy={updateTask.isPending}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 disabled:opacity-60"
-        >
-          {updateTask.isPending ? "Saving…" : "Save"}
-        </button>
-        <button
-          type="button"
-          onClick={onDone}
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
-        >
+          look="primaryCompact"
+          pending={updateTask.isPending}
+          label="Save"
+          pendingLabel="Saving…"
+        />
+        <button type="button" onClick={onDone} className={buttonClass.secondary}>
           Cancel
         </button>
       </div>
