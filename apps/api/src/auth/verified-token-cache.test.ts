@@ -1,18 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TokenError } from "./errors.js";
-import { JwksCache } from "./jwks-cache.js";
+import type { JwksCache } from "./jwks-cache.js";
 import {
   claims,
   createTestKey,
   signRaw,
-  startTestServer,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
   type TestKey,
   type TestServer,
 } from "./testing/jwks-fixture.js";
-import { TEST_JWKS_TIMING } from "./testing/verifier-setup.js";
-import { createTokenVerifier } from "./verify-token.js";
+import { createTestVerifier, startLoadedJwks, TEST_JWKS_TIMING } from "./testing/verifier-setup.js";
 
 let key: TestKey;
 let server: TestServer;
@@ -20,13 +16,7 @@ let nowMs: number;
 let jwks: JwksCache;
 
 function verifier(cacheSize?: number) {
-  return createTokenVerifier({
-    jwks,
-    issuer: TEST_ISSUER,
-    audience: TEST_AUDIENCE,
-    algorithms: ["RS256"],
-    clockToleranceSeconds: 30,
-    maxTokenAgeSeconds: 3600,
+  return createTestVerifier(jwks, {
     now: () => new Date(nowMs),
     ...(cacheSize === undefined ? {} : { cacheSize }),
   });
@@ -37,17 +27,8 @@ const token = (overrides: Record<string, unknown> = {}) =>
   signRaw(key, claims({ iat: seconds(), exp: seconds() + 900, ...overrides }));
 
 beforeEach(async () => {
-  key = await createTestKey();
-  server = await startTestServer([key.publicJwk]);
   nowMs = Date.now();
-  jwks = new JwksCache({
-    url: server.url,
-    algorithms: ["RS256"],
-    ...TEST_JWKS_TIMING,
-    now: () => nowMs,
-  });
-  // As at api start: a token verified before any key set is known is not cached.
-  await jwks.warmUp();
+  ({ key, server, jwks } = await startLoadedJwks(() => nowMs));
 });
 
 afterEach(() => server.close());

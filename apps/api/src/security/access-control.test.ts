@@ -1,28 +1,23 @@
 import { TaskSchema } from "@taskgate/contracts/task";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { claims, signRaw } from "../auth/testing/jwks-fixture.js";
 import { countTasks, type TaskClient, taskClient } from "../tasks/testing/task-client.js";
 import { testEngines } from "../testing/databases.js";
-import { createTestApp, type TestApp } from "../testing/test-app.js";
+import { sharedTestApp } from "../testing/shared-test-app.js";
 
 const engines = await testEngines();
 
 describe.each(engines)("on %s", (engine) => {
-  let t: TestApp;
+  const now = Date.now();
+  const t = sharedTestApp({ engine, clock: () => now });
   let a: TaskClient;
   let b: TaskClient;
   let bTask: { id: string };
-  const now = Date.now();
 
   beforeAll(async () => {
-    t = await createTestApp({ engine, clock: () => now });
     a = await taskClient(t, "user-a");
     b = await taskClient(t, "user-b");
     bTask = await b.create("B's task", { description: "B only" });
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   describe("A4: mass assignment", () => {

@@ -1,7 +1,8 @@
 import { TaskSchema } from "@taskgate/contracts/task";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adminQuery, testEngines } from "../testing/databases.js";
-import { createTestApp, type TestApp } from "../testing/test-app.js";
+import { sharedTestApp } from "../testing/shared-test-app.js";
+import type { TestApp } from "../testing/test-app.js";
 import { canonicalJson, IDEMPOTENCY_TTL_MS, requestHash, runIdempotent } from "./idempotency.js";
 import { tasksRepository } from "./tasks-repository.js";
 import { countTasks, type TaskClient, taskClient } from "./testing/task-client.js";
@@ -18,15 +19,7 @@ async function waitingOnLocks(t: TestApp): Promise<number> {
 const engines = await testEngines();
 
 describe.each(engines)("on %s", (engine) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp({ engine });
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = sharedTestApp({ engine });
 
   const post = (client: TaskClient, key: string, payload: unknown) =>
     client.send("POST", client.base, { payload, headers: { "idempotency-key": key } });

@@ -1,26 +1,21 @@
 import { ProblemSchema } from "@taskgate/contracts/problem";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../testing/databases.js";
-import { createTestApp, type TestApp } from "../testing/test-app.js";
+import { sharedTestApp } from "../testing/shared-test-app.js";
 import { countTasks, type TaskClient, taskClient } from "./testing/task-client.js";
 
 const engines = await testEngines();
 
 describe.each(engines)("on %s", (engine) => {
-  let t: TestApp;
+  const t = sharedTestApp({ engine });
   let a: TaskClient;
   let b: TaskClient;
   let taskId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ engine });
     a = await taskClient(t, "user-a");
     b = await taskClient(t, "user-b");
     taskId = (await a.create("A's task")).id;
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   const problem = (res: { json(): unknown }) => ProblemSchema.parse(res.json());

@@ -1,24 +1,19 @@
 import { TaskListSchema, TaskSchema } from "@taskgate/contracts/task";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../testing/databases.js";
-import { createTestApp, type TestApp } from "../testing/test-app.js";
+import { sharedTestApp } from "../testing/shared-test-app.js";
 import { countTasks, type TaskClient, taskClient } from "./testing/task-client.js";
 
 const engines = await testEngines();
 
 describe.each(engines)("on %s", (engine) => {
-  let t: TestApp;
+  const t = sharedTestApp({ engine });
   let a: TaskClient;
   let b: TaskClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ engine });
     a = await taskClient(t);
     b = await taskClient(t);
-  });
-
-  afterAll(async () => {
-    await t.close();
   });
 
   describe("ownership by query scope (A2, A3, A5)", () => {

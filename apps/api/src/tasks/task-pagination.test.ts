@@ -1,23 +1,15 @@
 import { type TaskList, TaskListSchema } from "@taskgate/contracts/task";
 import { CompiledQuery, sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testEngines } from "../testing/databases.js";
-import { createTestApp, type TestApp } from "../testing/test-app.js";
+import { sharedTestApp } from "../testing/shared-test-app.js";
 import { type ListOptions, listQuery } from "./tasks-repository.js";
 import { type TaskClient, taskClient } from "./testing/task-client.js";
 
 const engines = await testEngines();
 
 describe.each(engines)("on %s", (engine) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp({ engine });
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = sharedTestApp({ engine });
 
   async function seed(client: TaskClient, count: number): Promise<string[]> {
     const ids: string[] = [];

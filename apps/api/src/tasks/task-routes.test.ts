@@ -1,22 +1,14 @@
 import { TaskListSchema, TaskSchema } from "@taskgate/contracts/task";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testEngines } from "../testing/databases.js";
-import { createTestApp, type TestApp } from "../testing/test-app.js";
+import { sharedTestApp } from "../testing/shared-test-app.js";
 import { type TaskClient, taskClient } from "./testing/task-client.js";
 
 const engines = await testEngines();
 
 describe.each(engines)("on %s", (engine) => {
-  let t: TestApp;
+  const t = sharedTestApp({ engine });
   let a: TaskClient;
-
-  beforeAll(async () => {
-    t = await createTestApp({ engine });
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
 
   // Each test works as a fresh user, so tests sharing the app never see each other's tasks.
   const fresh = async () => {

@@ -1,19 +1,15 @@
 import type { RevocationEntry } from "@taskgate/contracts/revocation";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RevocationsUnavailableError, TokenError } from "../errors.js";
-import { JwksCache } from "../jwks-cache.js";
+import type { JwksCache } from "../jwks-cache.js";
 import {
   claims,
   createTestKey,
   signRaw,
-  startTestServer,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
   type TestKey,
   type TestServer,
 } from "../testing/jwks-fixture.js";
-import { TEST_JWKS_TIMING } from "../testing/verifier-setup.js";
-import { createTokenVerifier } from "../verify-token.js";
+import { createTestVerifier, startLoadedJwks } from "../testing/verifier-setup.js";
 import { createRevocationGuard } from "./revocation-guard.js";
 import { RevocationList } from "./revocation-list.js";
 
@@ -85,24 +81,12 @@ describe("token verifier with revocations", () => {
   let jwks: JwksCache;
 
   beforeEach(async () => {
-    key = await createTestKey();
-    server = await startTestServer([key.publicJwk]);
-    jwks = new JwksCache({ url: server.url, algorithms: ["RS256"], ...TEST_JWKS_TIMING });
-    await jwks.warmUp();
+    ({ key, server, jwks } = await startLoadedJwks());
   });
 
   afterEach(() => server.close());
 
-  const verifier = () =>
-    createTokenVerifier({
-      jwks,
-      issuer: TEST_ISSUER,
-      audience: TEST_AUDIENCE,
-      algorithms: ["RS256"],
-      clockToleranceSeconds: 30,
-      maxTokenAgeSeconds: 3600,
-      revocations: guard(),
-    });
+  const verifier = () => createTestVerifier(jwks, { revocations: guard() });
 
   it("refuses a token served from the verified-token cache once its session is revoked", async () => {
     const verify = verifier();

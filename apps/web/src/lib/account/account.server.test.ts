@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   call,
   cookieHeader,
@@ -7,11 +7,11 @@ import {
   sameOrigin,
   signIn,
   startAuth,
-  type TestAuth,
 } from "../testing/auth-http";
 import { ENGINES, type Engine } from "../testing/databases";
 import { REDIS_UP, redisEnv } from "../testing/redis";
 import { readFeed, sessionOf } from "../testing/revocation-feed";
+import { sharedTestAuth } from "../testing/shared-test-auth";
 
 // What the account page relies on, over Better Auth's HTTP handler: deleting
 // the account (password required), renaming, and the sessions list.
@@ -21,18 +21,11 @@ const MINUTE = 60_000;
 type ListedSession = { id: string; updatedAt: string };
 
 function accountFlows(engine: Engine, withRedis: boolean) {
-  let t: TestAuth;
-  let cleanUpRedis = async () => {};
+  const t = sharedTestAuth(engine, {
+    env: { AUTH_RATE_LIMIT_MAX: "10000" },
+    redis: withRedis ? redisEnv() : undefined,
+  });
   let users = 0;
-  beforeAll(async () => {
-    const redis = withRedis ? redisEnv() : undefined;
-    cleanUpRedis = redis?.cleanUp ?? cleanUpRedis;
-    t = await startAuth(engine, { AUTH_RATE_LIMIT_MAX: "10000", ...redis?.env });
-  });
-  afterAll(async () => {
-    await t.dispose();
-    await cleanUpRedis();
-  });
   afterEach(() => {
     vi.useRealTimers();
   });

@@ -2,10 +2,11 @@ import { join } from "node:path";
 import { REVOCATION_PAGE_SIZE } from "@taskgate/contracts/revocation";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { call, startAuth, type TestAuth } from "../testing/auth-http";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { call, type TestAuth } from "../testing/auth-http";
 import { ENGINES } from "../testing/databases";
 import { readFeed } from "../testing/revocation-feed";
+import { sharedTestAuth } from "../testing/shared-test-auth";
 import { REVOCATION_MODEL } from "./schema";
 import { type NewRevocation, recordRevocation } from "./store.server";
 
@@ -14,11 +15,7 @@ import { type NewRevocation, recordRevocation } from "./store.server";
 const HOUR = 60 * 60 * 1_000;
 
 describe.each(ENGINES)("the revocation feed on %s", (engine) => {
-  let t: TestAuth;
-  beforeAll(async () => {
-    t = await startAuth(engine);
-  });
-  afterAll(() => t.dispose());
+  const t = sharedTestAuth(engine);
   afterEach(() => {
     vi.useRealTimers();
   });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   call,
   cookieHeader,
@@ -9,12 +9,12 @@ import {
   PASSWORD,
   sameOrigin,
   signIn,
-  startAuth,
   type TestAuth,
 } from "../testing/auth-http";
 import { ENGINES, type Engine } from "../testing/databases";
 import { REDIS_UP, redisEnv } from "../testing/redis";
 import { readFeed, sessionOf } from "../testing/revocation-feed";
+import { sharedTestAuth } from "../testing/shared-test-auth";
 
 // Every way a session or an account ends, driven over Better Auth's HTTP
 // handler, must leave the right entry in the revocation feed.
@@ -23,19 +23,11 @@ const SESSION_ENTRY_MS = (900 + 60) * 1_000;
 const USER_ENTRY_MS = 30 * 24 * 60 * 60 * 1_000;
 
 function flows(engine: Engine, withRedis: boolean) {
-  let t: TestAuth;
-  let cleanUpRedis = async () => {};
+  const t = sharedTestAuth(engine, {
+    env: { AUTH_RATE_LIMIT_MAX: "10000" },
+    redis: withRedis ? redisEnv() : undefined,
+  });
   let users = 0;
-
-  beforeAll(async () => {
-    const redis = withRedis ? redisEnv() : undefined;
-    cleanUpRedis = redis?.cleanUp ?? cleanUpRedis;
-    t = await startAuth(engine, { AUTH_RATE_LIMIT_MAX: "10000", ...redis?.env });
-  });
-  afterAll(async () => {
-    await t.dispose();
-    await cleanUpRedis();
-  });
 
   /** A new user with `count` sessions: their cookies and session ids. */
   async function userWithSessions(count: number) {

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  call,
-  cookieHeader,
-  newSession,
-  PASSWORD,
-  sameOrigin,
-  signUp,
-  startAuth,
-  type TestAuth,
-} from "../testing/auth-http";
+import { describe, expect, it } from "vitest";
+import { call, cookieHeader, newSession, PASSWORD, sameOrigin, signUp } from "../testing/auth-http";
 import { ENGINES } from "../testing/databases";
+import { sharedTestAuth } from "../testing/shared-test-auth";
 
 // Origin and Fetch-Metadata checks, CORS and cookie attributes of the real
 // handler. createAuth turns the origin check on explicitly: Better Auth would
@@ -18,11 +10,7 @@ import { ENGINES } from "../testing/databases";
 const EVIL = "https://evil.example";
 
 describe.each(ENGINES)("on %s", (engine) => {
-  let t: TestAuth;
-  beforeAll(async () => {
-    t = await startAuth(engine, { AUTH_RATE_LIMIT_MAX: "10000" });
-  });
-  afterAll(() => t.dispose());
+  const t = sharedTestAuth(engine, { env: { AUTH_RATE_LIMIT_MAX: "10000" } });
 
   const session = (cookie: string) =>
     call(t, "/get-session", { headers: sameOrigin(t, cookie) }).then((r) => r.json());
@@ -146,14 +134,9 @@ describe.each(ENGINES)("on %s", (engine) => {
   });
 
   describe("cookie attributes in production", () => {
-    let secure: TestAuth;
-    beforeAll(async () => {
-      secure = await startAuth(engine, {
-        BETTER_AUTH_URL: "https://taskgate.example",
-        AUTH_RATE_LIMIT_MAX: "10000",
-      });
+    const secure = sharedTestAuth(engine, {
+      env: { BETTER_AUTH_URL: "https://taskgate.example", AUTH_RATE_LIMIT_MAX: "10000" },
     });
-    afterAll(() => secure.dispose());
 
     it("C5: with an https BETTER_AUTH_URL the session cookie is __Secure-, Secure, HttpOnly, SameSite=Lax, Path=/ and has no Domain", async () => {
       const response = await signUp(secure, "c5@example.com");

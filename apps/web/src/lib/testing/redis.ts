@@ -20,12 +20,15 @@ failInCi(problem);
 export const REDIS_UP = problem === null;
 if (!REDIS_UP) console.log(`[taskgate] Redis tests skipped: ${problem}`);
 
-/** Variables selecting Redis under a key prefix of its own, and a way to delete its keys. */
-export function redisEnv(): {
+/** The variables selecting Redis under a key prefix of its own, and a way to delete its keys. */
+export type TestRedis = {
   env: Record<string, string>;
   prefix: string;
   cleanUp: () => Promise<void>;
-} {
+};
+
+/** A fresh key prefix in the test Redis. */
+export function redisEnv(): TestRedis {
   const prefix = `test-${randomUUID()}:`;
   return {
     env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix },
