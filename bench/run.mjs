@@ -39,6 +39,7 @@ import {
   startIdentityServer,
 } from "./lib/tokens.mjs";
 import { measureFirstLoad, TARGET_KIB } from "./web-first-load.mjs";
+import { measureLighthouse } from "./web-lighthouse.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -47,6 +48,8 @@ const quick = process.argv.includes("--quick");
 // ceiling), for checking one change; the docs table is left alone.
 const onlyArg = process.argv.find((arg) => arg.startsWith("--only="));
 const only = onlyArg ? new Set(onlyArg.slice("--only=".length).split(",")) : null;
+// `--only=lighthouse` runs Lighthouse alone: no api scenarios, no ceiling.
+const runApiSuite = !only || [...only].some((id) => id !== "lighthouse");
 
 // Seconds per phase. Quick: about 2 s of load per scenario.
 const T = quick
@@ -365,25 +368,13 @@ async function signFloodTokens(key) {
   return parts.flat();
 }
 
-// ---- the run ------------------------------------------------------------------
-async function main() {
-  const info = {
-    ...systemInfo(root),
-    mode: quick ? "quick" : "full",
-    taskset: hasTaskset,
-    loadGenerator: hasWrk
-      ? "wrk (peak) + bench/lib/fixed-rate.mjs (half-peak latency)"
-      : "autocannon (peak) + bench/lib/fixed-rate.mjs (half-peak latency)",
-  };
-  log(`${info.mode} run, commit ${info.commit}, Node ${info.node}, ${info.cpu}`);
-  log(`load generator: ${info.loadGenerator}`);
-  if (!hasTaskset) log("taskset not found: servers and load generator are NOT pinned to cores");
-
-  ensureBuilt("@taskgate/api", join(root, "apps/api/dist/main.js"), apiSources);
-  if (!existsSync(join(root, "apps/web/.next/BUILD_ID"))) {
-    ensureBuilt("@taskgate/web", join(root, "apps/web/.next/BUILD_ID"), webSources);
-  }
-
+// ---- the api suite ------------------------------------------------------------
+/**
+ * Everything measured against the api: the micro-benchmark, the ceiling and
+ * the Fastify floor, the api's scenarios (SQLite, then PostgreSQL when one
+ * answers), the revocation cost and, in full mode, the token flood.
+ */
+async function measureApiSuite() {
   // Identity: key, JWKS on 127.0.0.1, tokens.
   const key = createSigningKey();
   const jwks = await startIdentityServer(key.publicJwk);
@@ -570,54 +561,121 @@ async function main() {
     };
   }
 
-  // Start-up, when both builds are current (otherwise npm start would build,
-  // and that is not what the target measures).
-  let startup;
-  const stale = [
-    needsBuild(join(root, "apps/api/dist/main.js"), apiSources) && "api",
-    needsBuild(join(root, "apps/web/.next/BUILD_ID"), webSources) && "web",
-  ].filter(Boolean);
-  if (stale.length > 0) {
-    startup = { error: `not measured: the ${stale.join(" and ")} build is older than its sources` };
-  } else {
-    log("measuring start-up (npm start, built, fresh data directory)…");
-    try {
-      startup = await measureStartup(root, tmp);
-    } catch (error) {
-      startup = { error: error.message };
-    }
-  }
-
-  let web;
-  try {
-    const measured = measureFirstLoad(join(root, "apps/web"));
-    web = {
-      ...measured,
-      stale: needsBuild(join(root, "apps/web/.next/BUILD_ID"), webSources),
-      met: Object.values(measured.routes).every((r) => r.gzipKiB <= TARGET_KIB),
-    };
-  } catch (error) {
-    web = { error: error.message };
-  }
-
-  const results = {
-    info,
+  return {
     seeded: { users: USER_SIZES, totalTasks },
-    settings: { connections: CONNECTIONS, seconds: T },
     ceiling: { rps: ceilingRps, spreadPct: ceilingSpreadPct },
     scenarios,
     listRatio,
     revocationCost,
     floorShare,
-    startup,
     memory,
     micro,
+  };
+}
+
+// ---- the whole system ---------------------------------------------------------
+/** Which of the two builds are older than their sources (npm start would rebuild them). */
+function staleBuilds() {
+  return [
+    needsBuild(join(root, "apps/api/dist/main.js"), apiSources) && "api",
+    needsBuild(join(root, "apps/web/.next/BUILD_ID"), webSources) && "web",
+  ].filter(Boolean);
+}
+
+/**
+ * Start-up, when both builds are current (otherwise npm start would build,
+ * and that is not what the target measures).
+ */
+async function measureStartupWhenBuilt() {
+  const stale = staleBuilds();
+  if (stale.length > 0) {
+    return { error: `not measured: the ${stale.join(" and ")} build is older than its sources` };
+  }
+  log("measuring start-up (npm start, built, fresh data directory)…");
+  try {
+    return await measureStartup(root, tmp);
+  } catch (error) {
+    return { error: error.message };
+  }
+}
+
+function measureFirstLoadJs() {
+  try {
+    const measured = measureFirstLoad(join(root, "apps/web"));
+    return {
+      ...measured,
+      stale: needsBuild(join(root, "apps/web/.next/BUILD_ID"), webSources),
+      met: Object.values(measured.routes).every((r) => r.gzipKiB <= TARGET_KIB),
+    };
+  } catch (error) {
+    return { error: error.message };
+  }
+}
+
+/**
+ * Lighthouse on /login and /dashboard (full mode only: about a minute per
+ * page). Like every figure here it never fails the run: a crash is reported
+ * as "not measured", with the reason.
+ */
+async function measureLighthouseWhenBuilt() {
+  const stale = staleBuilds();
+  if (stale.length > 0) {
+    return { error: `not measured: the ${stale.join(" and ")} build is older than its sources` };
+  }
+  log("measuring Lighthouse on /login and /dashboard (npm start, Chromium)…");
+  try {
+    return await measureLighthouse(root, tmp);
+  } catch (error) {
+    return { error: `not measured: ${error instanceof Error ? error.message : error}` };
+  }
+}
+
+// ---- the run ------------------------------------------------------------------
+async function main() {
+  const info = {
+    ...systemInfo(root),
+    mode: quick ? "quick" : "full",
+    taskset: hasTaskset,
+    loadGenerator: hasWrk
+      ? "wrk (peak) + bench/lib/fixed-rate.mjs (half-peak latency)"
+      : "autocannon (peak) + bench/lib/fixed-rate.mjs (half-peak latency)",
+  };
+  log(`${info.mode} run, commit ${info.commit}, Node ${info.node}, ${info.cpu}`);
+  log(`load generator: ${info.loadGenerator}`);
+  if (!hasTaskset) log("taskset not found: servers and load generator are NOT pinned to cores");
+
+  ensureBuilt("@taskgate/api", join(root, "apps/api/dist/main.js"), apiSources);
+  if (!existsSync(join(root, "apps/web/.next/BUILD_ID"))) {
+    ensureBuilt("@taskgate/web", join(root, "apps/web/.next/BUILD_ID"), webSources);
+  }
+
+  const suite = runApiSuite ? await measureApiSuite() : { scenarios: [] };
+  const startup = runApiSuite ? await measureStartupWhenBuilt() : undefined;
+  let lighthouse;
+  if (quick) lighthouse = { skipped: "--quick" };
+  else if (!only || only.has("lighthouse")) lighthouse = await measureLighthouseWhenBuilt();
+  const web = runApiSuite ? measureFirstLoadJs() : undefined;
+
+  const results = {
+    info,
+    seeded: suite.seeded,
+    settings: { connections: CONNECTIONS, seconds: T },
+    ceiling: suite.ceiling,
+    scenarios: suite.scenarios,
+    listRatio: suite.listRatio,
+    revocationCost: suite.revocationCost,
+    floorShare: suite.floorShare,
+    startup,
+    memory: suite.memory,
+    micro: suite.micro,
     web,
+    lighthouse,
   };
   console.log("");
   printTable(results);
-  const failed = scenarios.filter((s) => s.failed).map((s) => s.name);
-  if (memory.flood && memory.flood.non2xx + memory.flood.errors > 0) failed.push("token flood");
+  const failed = suite.scenarios.filter((s) => s.failed).map((s) => s.name);
+  const flood = suite.memory?.flood;
+  if (flood && flood.non2xx + flood.errors > 0) failed.push("token flood");
   if (quick || only) {
     writeJson(join(tmpParent, "quick.json"), results);
     log("quick or partial run: results in bench/results/tmp/quick.json (docs untouched)");

@@ -33,9 +33,12 @@ export function printTable(results) {
   const headers = Object.keys(table[0] ?? {});
   const widths = headers.map((h) => Math.max(h.length, ...table.map((r) => String(r[h]).length)));
   const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("  ");
-  console.log(line(headers));
-  console.log(line(widths.map((w) => "-".repeat(w))));
-  for (const row of table) console.log(line(headers.map((h) => row[h])));
+  // `--only=lighthouse` measures no scenario: no empty table then.
+  if (table.length > 0) {
+    console.log(line(headers));
+    console.log(line(widths.map((w) => "-".repeat(w))));
+    for (const row of table) console.log(line(headers.map((h) => row[h])));
+  }
   for (const extra of extras(results))
     console.log(extra.replace(/\*\*|`/g, "").replace(/\\\*/g, "*"));
 }
@@ -43,7 +46,17 @@ export function printTable(results) {
 /** The figures that are not per-scenario rows, as markdown bullet text. */
 function extras(results) {
   const out = [];
-  const { memory, micro, web, listRatio, revocationCost, ceiling, floorShare, startup } = results;
+  const {
+    memory,
+    micro,
+    web,
+    listRatio,
+    revocationCost,
+    ceiling,
+    floorShare,
+    startup,
+    lighthouse,
+  } = results;
   if (ceiling) {
     out.push(
       `- ceiling: mean of the runs before and after the api's scenarios, **${num(ceiling.rps)} req/s** (the two differ by ${num(ceiling.spreadPct, 1)} %: how much the shared machine moved during the run)`,
@@ -106,7 +119,51 @@ function extras(results) {
       );
     }
   }
+  if (lighthouse) out.push(lighthouseLine(lighthouse));
   return out;
+}
+
+const CATEGORY_LABELS = {
+  performance: "performance",
+  accessibility: "accessibility",
+  "best-practices": "best practices",
+};
+
+/** One page's scores, and the audits that cost points in the categories below target. */
+function lighthousePage(path, page, targets) {
+  if (page.error) return `\`${path}\` ${page.error}`;
+  const scores = Object.entries(CATEGORY_LABELS)
+    .map(([id, label]) => `${label} **${page.scores[id] ?? "-"}**`)
+    .join(", ");
+  const short = Object.keys(targets)
+    .filter((id) => page.scores[id] === null || page.scores[id] < targets[id])
+    .map(
+      (id) =>
+        `${CATEGORY_LABELS[id]} lost on ${page.failing[id]?.map((a) => a.id).join(", ") || "?"}`,
+    );
+  // Lighthouse's own CPU gauge: a low index (a busy machine) inflates the
+  // main-thread time that simulated throttling multiplies.
+  const notes = [`CPU benchmark index ${page.benchmarkIndex ?? "-"}`, ...short];
+  return `\`${path}\` ${scores} (${notes.join("; ")})`;
+}
+
+function lighthouseLine(lighthouse) {
+  if (lighthouse.skipped) return `- Lighthouse: skipped (${lighthouse.skipped})`;
+  if (lighthouse.error) return `- Lighthouse: ${lighthouse.error}`;
+  const { targets, pages } = lighthouse;
+  const measured = Object.values(pages).find((page) => !page.error);
+  const version = measured ? ` ${measured.lighthouseVersion}` : "";
+  const target = `accessibility ${targets.accessibility}, best practices ≥ ${targets["best-practices"]}, performance ≥ ${targets.performance}`;
+  const list = Object.entries(pages)
+    .map(([path, page]) => lighthousePage(path, page, targets))
+    .join("; ");
+  const verdict =
+    lighthouse.met === null
+      ? "unknown (a page went unmeasured)"
+      : lighthouse.met
+        ? "met"
+        : "not met";
+  return `- Lighthouse${version} (${lighthouse.preset}; \`${lighthouse.chromium}\`): ${list}; target ${target}: ${verdict}`;
 }
 
 function markdown(results) {

@@ -9,12 +9,15 @@ import { freePort, startChild, stopChild, waitForHttp } from "./processes.mjs";
 
 export const STARTUP_TARGET_SECONDS = 5;
 
-export async function measureStartup(root, tmp) {
-  const webPort = await freePort();
-  const apiPort = await freePort();
+/**
+ * The environment `npm start` gets in the benchmark: both services on the
+ * given ports, a fresh SQLite data directory under `tmp`, no PostgreSQL or
+ * Redis, a secret and first key generated at start.
+ */
+export function systemEnv(tmp, webPort, apiPort) {
   const web = `http://localhost:${webPort}`;
   const api = `http://localhost:${apiPort}`;
-  const env = {
+  return {
     ...process.env,
     WEB_PORT: String(webPort),
     API_PORT: String(apiPort),
@@ -30,6 +33,12 @@ export async function measureStartup(root, tmp) {
     CORS_ORIGINS: web,
     LOG_LEVEL: "warn",
   };
+}
+
+export async function measureStartup(root, tmp) {
+  const webPort = await freePort();
+  const apiPort = await freePort();
+  const env = systemEnv(tmp, webPort, apiPort);
   const started = performance.now();
   const state = startChild("npm start", null, process.execPath, [join(root, "scripts/start.mjs")], {
     cwd: root,
