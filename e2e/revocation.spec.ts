@@ -146,3 +146,48 @@ test("a deleted account: its old token is refused and its tasks are gone", async
   // The api erased the task in its own database (it logs how many rows).
   await expect.poll(() => erasure(userId), { timeout: BOUND_MS }).toEqual({ tasks: 1 });
 });
+
+test("B4: a 401 that reaches the page while sign-out finishes does not send it to /login?next=…", async ({
+  page,
+  request,
+}) => {
+  await register(page, newUser("leaving"));
+  await expect(page.getByText("No tasks yet")).toBeVisible();
+  const token = await apiToken(page);
+  const navigations: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) navigations.push(request.url());
+  });
+
+  // The sign-out request reaches the web app, which ends the session, but its
+  // answer is held back from the page until the page has met a 401.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/auth/sign-out", async (route) => {
+    const response = await route.fetch();
+    await held;
+    // The page may have navigated away meanwhile (the bug): nothing to answer.
+    await route.fulfill({ response }).catch(() => undefined);
+  });
+  const signOutSent = page.waitForRequest("**/api/auth/sign-out");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutSent;
+  await msUntilRefused(request, token);
+
+  // The page's cached token is refused now, and so is its fresh-token retry:
+  // the path that calls redirectToSignIn.
+  const tokenRefused = page.waitForResponse(
+    (response) => response.url().endsWith("/api/auth/token") && response.status() === 401,
+  );
+  await addTask(page, "sent while signing out");
+  await tokenRefused;
+  // The create has settled (its button is back): whatever the 401 was going
+  // to do, it has done.
+  await expect(page.getByRole("button", { name: "Add task" })).toBeEnabled();
+
+  release();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(navigations.filter((url) => url.includes("next="))).toEqual([]);
+});
