@@ -122,6 +122,9 @@ test("B1: after sign-in no token is kept where the page or other scripts could r
 
 test("B2: the dashboard's simultaneous api calls share one token request", async ({ page }) => {
   await register(page, newUser("single-flight"));
+  // Registering ends in a full page load of its own: let it finish its token
+  // request before counting, so only the reload below is counted.
+  await expect(page.getByTestId("api-user-id")).not.toBeEmpty();
   let tokenRequests = 0;
   page.on("request", (request) => {
     if (new URL(request.url()).pathname === "/api/auth/token") tokenRequests += 1;
