@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   // `next start` (npm start) warns when standalone output is on.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
-  transpilePackages: ["@taskgate/contracts", "@taskgate/api-client"],
+  transpilePackages: ["@taskgate/contracts", "@taskgate/api-client", "@taskgate/config"],
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
   async headers() {

@@ -72,14 +72,16 @@ describe("parseConfig", () => {
     },
   );
 
-  it.each([
-    "http://localhost:3000/",
-    "https://app.example.com/path",
-    "*",
-    "null",
-    "localhost:3000",
-  ])("rejects CORS origin %s naming the variable", (origin) => {
-    expect(problemsOf({ CORS_ORIGINS: origin })[0]).toMatch(/^CORS_ORIGINS:/);
+  it.each(["https://app.example.com/path", "*", "null", "localhost:3000"])(
+    "rejects CORS origin %s naming the variable",
+    (origin) => {
+      expect(problemsOf({ CORS_ORIGINS: origin })[0]).toMatch(/^CORS_ORIGINS:/);
+    },
+  );
+
+  it("reads a CORS origin with a trailing slash as the origin", () => {
+    const config = parseConfig({ CORS_ORIGINS: "http://localhost:3000/" }, ROOT);
+    expect(config.corsOrigins).toEqual(["http://localhost:3000"]);
   });
 
   it.each(["postgres://u:p@db/taskgate", "postgresql://u@db:5433/taskgate?sslmode=require"])(

@@ -1,35 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { MIN_SECRET_LENGTH, secretProblem } from "@taskgate/config/secret";
 
-/** Contract: "a secret of at least 32 characters". */
-export const MIN_SECRET_LENGTH = 32;
 export const SECRET_FILE_NAME = "auth-secret";
-
-// Values people paste from examples. Compared case-insensitively, trimmed.
-const PLACEHOLDERS = new Set([
-  "changeme",
-  "change-me",
-  "change_me",
-  "secret",
-  "your-secret",
-  "your-secret-here",
-  "replace-me",
-  "better-auth-secret",
-]);
-
-/**
- * Why a configured secret is unacceptable, or null when it is fine.
- * An empty value is "not set" and is handled by {@link resolveAuthSecret}.
- */
-export function secretProblem(secret: string): string | null {
-  const normalized = secret.trim().toLowerCase();
-  if (PLACEHOLDERS.has(normalized)) return "is a placeholder value; generate a random one";
-  if (secret.length < MIN_SECRET_LENGTH) {
-    return `must be at least ${MIN_SECRET_LENGTH} characters (got ${secret.length})`;
-  }
-  return null;
-}
 
 export type SecretSource = {
   /** BETTER_AUTH_SECRET as configured, already validated; undefined when unset. */

@@ -43,7 +43,12 @@ function openDatabase(database: DatabaseConfig): Opened {
   return { kind: "sqlite", db };
 }
 
-function authLogLevel(level: LogLevel): "debug" | "info" | "warn" | "error" {
+function authLogger(level: LogLevel) {
+  if (level === "silent") return { disabled: true };
+  return { level: authLogLevel(level) };
+}
+
+function authLogLevel(level: Exclude<LogLevel, "silent">): "debug" | "info" | "warn" | "error" {
   if (level === "trace") return "debug";
   if (level === "fatal") return "error";
   // Better Auth's info lines name people ("Sign-up attempt for existing email:
@@ -65,7 +70,7 @@ export function jwtPluginOptions(config: WebConfig) {
       gracePeriod: config.keyGraceSeconds,
     },
     jwt: {
-      issuer: config.baseUrl,
+      issuer: config.jwtIssuer,
       // The api's own URL, never the issuer's (Better Auth's default).
       audience: config.jwtAudience,
       // A number here would be an absolute `exp`; a string is a span from iat.
@@ -137,9 +142,9 @@ export function createAuth(config: WebConfig, secret: string) {
       // step); deleteRequiresPassword makes the password mandatory.
       deleteUser: { enabled: true },
     },
-    logger: { level: authLogLevel(config.logLevel) },
+    logger: authLogger(config.logLevel),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
-    trustedOrigins: [config.baseUrl],
+    trustedOrigins: config.trustedOrigins,
     advanced: {
       // Explicit, so every environment checks origins: Better Auth skips the
       // check under NODE_ENV=test unless told otherwise.

@@ -8,6 +8,8 @@ describe("parseConfig", () => {
   it("applies the documented defaults to an empty environment", () => {
     expect(parseConfig({}, ROOT)).toEqual({
       baseUrl: "http://localhost:3000",
+      jwtIssuer: "http://localhost:3000",
+      trustedOrigins: ["http://localhost:3000"],
       authSecret: undefined,
       apiUrl: "http://localhost:8000",
       jwtAudience: "http://localhost:8000",
@@ -58,7 +60,11 @@ describe("parseConfig", () => {
 
   it("keeps an absolute DATA_DIR and normalizes the base URL to its origin", () => {
     const config = parseConfig(
-      { DATA_DIR: "/tmp/x", BETTER_AUTH_URL: "http://web.test:4000/" },
+      {
+        DATA_DIR: "/tmp/x",
+        WEB_URL: "http://web.test:4000/",
+        BETTER_AUTH_URL: "http://web.test:4000/",
+      },
       ROOT,
     );
     expect(config.dataDir).toBe("/tmp/x");
