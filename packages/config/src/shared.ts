@@ -19,12 +19,12 @@ import { variables } from "./registry";
 export const addressEnv = {
   WEB_URL: origin.optional().register(variables, {
     app: "both",
-    default: "`http://localhost:` + `WEB_PORT`",
+    default: "`http://localhost:3000`: `WEB_PORT` on localhost",
     doc: "The web app's public URL: the source of the issuer, JWKS and revocation URLs, CORS origin and Better Auth's base URL.",
   }),
   API_URL: origin.optional().register(variables, {
     app: "both",
-    default: "`http://localhost:` + `API_PORT`",
+    default: "`http://localhost:8000`: `API_PORT` on localhost",
     doc: "The api's public URL: the token audience and the URL the browser calls.",
   }),
   WEB_PORT: port.optional().register(variables, {
