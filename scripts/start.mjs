@@ -7,6 +7,7 @@ import { createWriteStream, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { config as loadDotenv } from "dotenv";
+import { tsImport } from "tsx/esm/api";
 import { needsBuild } from "./lib/build-state.mjs";
 import { services } from "./lib/services.mjs";
 
@@ -15,16 +16,29 @@ const dev = process.argv.includes("--dev");
 const envFile = join(root, ".env");
 if (existsSync(envFile)) loadDotenv({ path: envFile, quiet: true });
 
+// The same derivation both apps run (packages/config, TypeScript, loaded
+// through tsx): WEB_PORT/API_PORT alone move every address, and a bad or
+// contradictory variable stops here, before any build.
+const { systemAddresses, ConfigError } = await tsImport("@taskgate/config/system", import.meta.url);
+let addresses;
+try {
+  addresses = systemAddresses(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  for (const line of error.problems) console.error(`[start] config error: ${line}`);
+  process.exit(1);
+}
+
 const env = {
   ...process.env,
   NODE_ENV: dev ? "development" : "production",
-  WEB_PORT: process.env.WEB_PORT || "3000",
-  API_PORT: process.env.API_PORT || "8000",
+  WEB_PORT: String(addresses.webPort),
+  API_PORT: String(addresses.apiPort),
   // The api listens on API_PORT; Next reads PORT.
-  PORT: process.env.WEB_PORT || "3000",
+  PORT: String(addresses.webPort),
   NEXT_TELEMETRY_DISABLED: "1",
 };
-const list = services(root, env, { dev });
+const list = services(root, env, { dev, addresses });
 // Optional copy of both services' output, e.g. for the end-to-end log audit.
 const logCopy = process.env.TASKGATE_LOG_FILE
   ? createWriteStream(process.env.TASKGATE_LOG_FILE, { flags: "a" })

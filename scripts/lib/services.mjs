@@ -14,7 +14,8 @@ const require = createRequire(import.meta.url);
  */
 export const API_NODE_FLAGS = ["--max-semi-space-size=4"];
 
-export function services(root, env, { dev }) {
+/** `addresses`: what packages/config derives (the URLs printed once both answer). */
+export function services(root, env, { dev, addresses }) {
   const nextBin = require.resolve("next/dist/bin/next", { paths: [join(root, "apps/web")] });
   const tsxBin = require.resolve("tsx/cli", { paths: [root] });
   const packages = join(root, "packages");
@@ -28,7 +29,7 @@ export function services(root, env, { dev }) {
         artifact: join(root, "apps/api/dist/main.js"),
         sources: [join(root, "apps/api/src"), join(root, "apps/api/package.json"), packages],
       },
-      url: `http://localhost:${env.API_PORT}`,
+      url: addresses?.apiUrl ?? `http://localhost:${env.API_PORT}`,
       probe: `http://127.0.0.1:${env.API_PORT}/health`,
     },
     {
@@ -45,7 +46,7 @@ export function services(root, env, { dev }) {
           packages,
         ],
       },
-      url: `http://localhost:${env.WEB_PORT}`,
+      url: addresses?.webUrl ?? `http://localhost:${env.WEB_PORT}`,
       probe: `http://127.0.0.1:${env.WEB_PORT}/api/auth/jwks`,
     },
   ];
