@@ -62,12 +62,11 @@ const shell = { BETTER_AUTH_SECRET: SECRET };
 const WEB_REQUIRES = [
   "BETTER_AUTH_SECRET", // required whenever DATABASE_URL is PostgreSQL
   "DATABASE_URL",
-  "BETTER_AUTH_URL",
-  "JWT_AUDIENCE",
-  "NEXT_PUBLIC_API_URL",
+  "WEB_URL",
+  "API_URL",
   "REDIS_URL",
 ];
-const API_REQUIRES = ["DATABASE_URL", "JWT_ISSUER", "JWT_AUDIENCE", "JWKS_URL", "CORS_ORIGINS"];
+const API_REQUIRES = ["DATABASE_URL", "WEB_URL", "API_URL", "JWKS_URL"];
 
 const envExampleNames = new Set(
   read(".env.example")
@@ -109,18 +108,25 @@ describe("compose.yaml", () => {
   it("makes the api expect exactly the issuer and audience the web app signs with, by default and when overridden", () => {
     const overrides = {
       ...shell,
-      BETTER_AUTH_URL: "https://tasks.example.com",
-      JWT_AUDIENCE: "https://api.tasks.example.com",
+      WEB_URL: "https://tasks.example.com",
+      API_URL: "https://api.tasks.example.com",
     };
     for (const given of [shell, overrides]) {
-      const web = resolvedEnvironment("web", given);
-      const api = resolvedEnvironment("api", given);
-      expect(api.JWT_ISSUER).toBe(web.BETTER_AUTH_URL);
-      expect(api.JWT_AUDIENCE).toBe(web.JWT_AUDIENCE);
-      expect(api.JWT_AUDIENCE).not.toBe(api.JWT_ISSUER);
-      expect(api.CORS_ORIGINS?.split(",")).toContain(web.BETTER_AUTH_URL);
-      expect(api.DATABASE_URL).toBe(web.DATABASE_URL);
+      const web = parseWebConfig(resolvedEnvironment("web", given), "/app");
+      const api = parseApiConfig(resolvedEnvironment("api", given), "/app");
+      expect(api.jwt.issuer).toBe(web.jwtIssuer);
+      expect(api.jwt.issuer).toBe(web.baseUrl);
+      expect(api.jwt.audience).toBe(web.jwtAudience);
+      expect(api.jwt.audience).not.toBe(api.jwt.issuer);
+      expect(api.corsOrigins).toContain(web.baseUrl);
+      expect(web.apiUrl).toBe(api.publicUrl);
+      expect(api.database).toMatchObject({
+        url: web.database.kind === "postgres" ? web.database.url : "",
+      });
     }
+    const moved = parseApiConfig(resolvedEnvironment("api", overrides), "/app");
+    expect(moved.jwt.issuer).toBe("https://tasks.example.com");
+    expect(moved.jwt.audience).toBe("https://api.tasks.example.com");
   });
 
   it("fetches the JWKS from the web service's /api/auth/jwks over the project network", () => {
