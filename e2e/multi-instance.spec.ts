@@ -163,7 +163,10 @@ test.describe
         BETTER_AUTH_SECRET: randomBytes(24).toString("hex"),
         REDIS_URL: TEST_REDIS_URL,
         REDIS_KEY_PREFIX: redisPrefix,
-        // Both webs sign with one issuer, and trust one origin.
+        // Both webs sign with one issuer, and trust one origin: one public
+        // URL for each service, whichever instance (port) serves it.
+        WEB_URL: issuer,
+        API_URL: `http://localhost:${apiPort1}`,
         BETTER_AUTH_URL: issuer,
         JWT_ISSUER: issuer,
         JWT_AUDIENCE: audience,

@@ -109,7 +109,7 @@ export function parseConfig(env: Env, rootDir: string): Config {
 
 /** Boot-time entry: the root `.env` under the real environment; exits on bad config. */
 export function loadConfig(): Config {
-  const rootDir = findRepoRoot();
+  const rootDir = findRepoRoot(process.cwd());
   try {
     return parseConfig(readEnvironment(rootDir), rootDir);
   } catch (error) {

@@ -166,37 +166,6 @@ export function contradictions(input: AddressInput, a: Addresses): string[] {
       "the browser calls the api at its public URL: set API_URL and unset NEXT_PUBLIC_API_URL.",
     );
   }
-  // On this machine the URL must be where the process listens.
-  const webUrlPort = explicitPort(input.WEB_URL);
-  if (
-    input.WEB_URL &&
-    isLoopback(input.WEB_URL) &&
-    webUrlPort !== undefined &&
-    webUrlPort !== a.webPort
-  ) {
-    clash(
-      "WEB_PORT",
-      String(a.webPort),
-      "WEB_URL",
-      input.WEB_URL,
-      "on localhost the web app must listen on the port its URL names.",
-    );
-  }
-  const apiUrlPort = explicitPort(input.API_URL);
-  if (
-    input.API_URL &&
-    isLoopback(input.API_URL) &&
-    apiUrlPort !== undefined &&
-    apiUrlPort !== a.apiPort
-  ) {
-    clash(
-      "API_PORT",
-      String(a.apiPort),
-      "API_URL",
-      input.API_URL,
-      "on localhost the api must listen on the port its URL names.",
-    );
-  }
   if (a.webPort === a.apiPort && a.webPort !== 0 && isLoopback(a.webUrl) && isLoopback(a.apiUrl)) {
     clash(
       "API_PORT",

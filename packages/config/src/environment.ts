@@ -6,15 +6,17 @@ import type { Env } from "./parse";
 /**
  * The repository root: the first directory, walking up from `start`, whose
  * package.json declares npm workspaces. It holds the shared `.env` and
- * anchors DATA_DIR whatever the working directory. Falls back to `start`
- * (e.g. a copied build outside the repository).
+ * anchors DATA_DIR whatever the working directory. `start` is absolute;
+ * falls back to it (e.g. a copied build outside the repository).
  */
-export function findRepoRoot(start: string = process.cwd()): string {
-  let dir = resolve(start);
+export function findRepoRoot(start: string): string {
+  // No path.resolve here: Next's file tracer would then trace the whole
+  // project into the web app's standalone output.
+  let dir = start;
   for (;;) {
     if (declaresWorkspaces(join(dir, "package.json"))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return resolve(start);
+    if (parent === dir) return start;
     dir = parent;
   }
 }

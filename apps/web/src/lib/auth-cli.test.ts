@@ -55,7 +55,7 @@ const engines = [
 ];
 
 describe.skipIf(found.node === undefined || engines.length === 0)("Better Auth CLI", () => {
-  const cleanups: (() => Promise<unknown> | void)[] = [];
+  const cleanups: (() => unknown)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup();
   });

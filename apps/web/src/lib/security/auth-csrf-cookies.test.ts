@@ -135,10 +135,10 @@ describe.each(ENGINES)("on %s", (engine) => {
 
   describe("cookie attributes in production", () => {
     const secure = sharedTestAuth(engine, {
-      env: { BETTER_AUTH_URL: "https://taskgate.example", AUTH_RATE_LIMIT_MAX: "10000" },
+      env: { WEB_URL: "https://taskgate.example", AUTH_RATE_LIMIT_MAX: "10000" },
     });
 
-    it("C5: with an https BETTER_AUTH_URL the session cookie is __Secure-, Secure, HttpOnly, SameSite=Lax, Path=/ and has no Domain", async () => {
+    it("C5: with an https WEB_URL (Better Auth's base URL) the session cookie is __Secure-, Secure, HttpOnly, SameSite=Lax, Path=/ and has no Domain", async () => {
       const response = await signUp(secure, "c5@example.com");
       expect(response.status).toBe(200);
       const cookies = response.headers.getSetCookie();
