@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { findChromium } from "./e2e/support/browser";
+import { chromiumOrExit } from "./e2e/support/browser";
 import { e2eEnv } from "./e2e/support/e2e-env";
 
 // The suite starts the system the way the README does (`node scripts/start.mjs`,
@@ -39,7 +39,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: findChromium(),
+      executablePath: chromiumOrExit(),
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -41,21 +41,34 @@ function playwrightChromium(): string | undefined {
   }
 }
 
-/** The browser's executable, or an error that says how to get one. */
-export function findChromium(): string {
+/** The browser's executable, or why there is none. */
+function findChromium(): { path: string } | { problem: string } {
   const given = process.env.CHROMIUM_PATH;
   if (given) {
-    if (executable(given)) return given;
-    throw new Error(`CHROMIUM_PATH=${given} is not an executable file`);
+    return executable(given)
+      ? { path: given }
+      : { problem: `CHROMIUM_PATH=${given} is not an executable file.` };
   }
   const found =
     SYSTEM_PATHS.find(executable) ??
     COMMANDS.map(onPath).find((path) => path !== undefined) ??
     playwrightChromium();
-  if (found) return found;
-  throw new Error(
-    "The end-to-end suite needs Chromium or Chrome and found none: install your system's " +
-      "chromium package, set CHROMIUM_PATH to a Chromium or Chrome executable, or, where " +
-      "downloads are allowed, run `npx playwright install chromium`.",
+  return found
+    ? { path: found }
+    : { problem: "The end-to-end suite needs Chromium or Chrome and found none." };
+}
+
+/**
+ * The browser's executable. Without one the run stops before building or
+ * starting anything, with one message (no stack trace) that says how to get one.
+ */
+export function chromiumOrExit(): string {
+  const found = findChromium();
+  if ("path" in found) return found.path;
+  console.error(
+    `${found.problem} Install your system's chromium package (Debian: apt-get install ` +
+      "chromium), set CHROMIUM_PATH to a Chromium or Chrome executable, or, where downloads " +
+      "are allowed, run `npx playwright install chromium`.",
   );
+  process.exit(1);
 }
