@@ -1,7 +1,7 @@
 // Which Vitest files are unit tests and which are integration tests, decided
 // by what a file imports, so a new test is sorted without anyone listing it.
 // An integration test does real I/O beyond its own process's memory: it
-// imports a driver (better-sqlite3, pg, ioredis), node's network or process
+// statically imports a driver (better-sqlite3, pg, ioredis), node's network or process
 // modules, or one of the workspaces' testing helpers that start a server, an
 // app or a database. Every other test file is a unit test.
 import { readdirSync, readFileSync } from "node:fs";
@@ -14,7 +14,9 @@ const IO_HELPERS =
   /\/testing\/(test-app|shared-test-app|databases|redis|auth-http|shared-test-auth|jwks-fixture|http-fixture|raw-http|revocation-feed|revocation-feed-fixture|task-client|verifier-setup)(\.js)?$|\/api-process(\.js)?$/;
 const IO_MODULES =
   /^(node:(http|https|net|child_process)|better-sqlite3|pg|ioredis|@taskgate\/test-services)$/;
-const SPECIFIER = /(?:from\s+|import\s*\(\s*)["']([^"']+)["']/g;
+// Static imports only, from the start of a line (an import written inside a
+// string or a comment does not count).
+const SPECIFIER = /^\s*(?:import|export)\s(?:[^;]*?\sfrom\s*)?["']([^"']+)["']/gm;
 
 /** Whether the test file's source imports anything that does real I/O. */
 export function isIntegrationTest(source) {
