@@ -3,12 +3,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { chromiumOrExit } from "./e2e/support/browser";
 import { e2eEnv } from "./e2e/support/e2e-env";
 
 // The suite starts the system the way the README does (`node scripts/start.mjs`,
-// i.e. `npm start`), on ports of its own and a fresh data directory, so it never
-// touches a developer's ./data or a running instance. Workers inherit the
-// directory through the environment.
+// i.e. `npm start`), on two ports free when the config loads (or E2E_WEB_PORT /
+// E2E_API_PORT) and a fresh data directory, so it never touches a developer's
+// ./data or a running instance, nor collides with whatever else listens.
+// Workers inherit the directory and the ports through the environment.
 //
 // One config for both engines: E2E_DATABASE_URL (set by `npm test` for its
 // PostgreSQL pass, see e2e/support/e2e-env.ts) moves the system's storage to
@@ -37,7 +39,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumOrExit(),
       args: [
         "--no-sandbox",
         "--disable-gpu",

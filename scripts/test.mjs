@@ -5,6 +5,13 @@
 // `tests: N passed, M failed`, which CI reads. The security table (threat
 // catalogue id, test, result) is printed from the same reports.
 // `--security` (npm run test:security) runs only the catalogue's tests.
+// `--node=22,24` (CI, .ci/run) also runs the unit and integration tests on
+// those Node majors, each in a copy of the tree with its own `npm ci`
+// (scripts/lib/other-node.mjs); their counts join the summary line, each as a
+// suite of its own. The end-to-end suite runs once, on the machine's Node.
+//
+// TEST_DATABASE_URL=off / TEST_REDIS_URL=off leave PostgreSQL / Redis out of
+// the run (their tests skip and say so); under CI=true that is a failure.
 //
 // The end-to-end suite runs twice: on SQLite (the default) and again with the
 // whole system on PostgreSQL whenever one answers at TEST_DATABASE_URL
@@ -25,6 +32,7 @@ import {
   TEST_REDIS_URL,
 } from "@taskgate/test-services";
 import { formatDigest, playwrightDigest, vitestDigest } from "./lib/failure-digest.mjs";
+import { vitestOnNode } from "./lib/other-node.mjs";
 import { formatTable, securityRows } from "./lib/security-table.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,6 +41,18 @@ const reports = join(root, "test-results");
 mkdirSync(reports, { recursive: true });
 const bin = (name) => join(root, "node_modules/.bin", name);
 const CATALOGUE_TITLE = "[JAUCIFBL][0-9]+b?:";
+const otherNodes = (
+  process.argv.find((arg) => arg.startsWith("--node="))?.slice("--node=".length) ?? ""
+)
+  .split(",")
+  .map((major) => major.trim())
+  .filter(Boolean);
+for (const major of otherNodes) {
+  if (!/^[0-9]+$/.test(major)) {
+    console.error(`[test] --node takes Node majors, e.g. --node=22,24 (got "${major}")`);
+    process.exit(2);
+  }
+}
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, {
@@ -58,6 +78,8 @@ const playwrightPgReport = join(reports, "playwright-pg.json");
 rmSync(vitestReport, { force: true });
 rmSync(playwrightReport, { force: true });
 rmSync(playwrightPgReport, { force: true });
+const nodeReport = (major) => join(reports, `vitest-node${major}.json`);
+for (const major of otherNodes) rmSync(nodeReport(major), { force: true });
 
 const pgProblem = await postgresProblem();
 if (pgProblem) {
@@ -72,6 +94,19 @@ const vitestArgs = [
 ];
 if (securityOnly) vitestArgs.push("-t", CATALOGUE_TITLE);
 const vitestStatus = run(bin("vitest"), vitestArgs);
+
+const nodeStatuses = new Map();
+for (const major of otherNodes) {
+  console.log(`\n[test] unit + integration on Node ${major}`);
+  nodeStatuses.set(
+    major,
+    vitestOnNode(major, {
+      root,
+      report: nodeReport(major),
+      vitestArgs: securityOnly ? ["-t", CATALOGUE_TITLE] : [],
+    }),
+  );
+}
 
 const playwrightArgs = ["test", "--reporter=list,json"];
 if (securityOnly) playwrightArgs.push("--grep", CATALOGUE_TITLE, "--pass-with-no-tests");
@@ -139,6 +174,15 @@ const suites = [
     status: playwrightStatus,
   },
 ];
+const nodeReports = otherNodes.map((major) => ({ major, report: readJson(nodeReport(major)) }));
+for (const { major, report } of nodeReports) {
+  suites.push({
+    name: `unit + integration (Node ${major})`,
+    passed: report?.numPassedTests ?? 0,
+    failed: report ? report.numFailedTests : 1,
+    status: nodeStatuses.get(major),
+  });
+}
 if (!pgProblem) {
   suites.push({
     name: "end-to-end (PostgreSQL)",
@@ -154,6 +198,9 @@ console.log(`\n${formatTable(securityRows(vitest, playwright, moreE2e))}\n`);
 
 const digest = formatDigest([
   ...vitestDigest(vitest),
+  ...nodeReports.flatMap(({ major, report }) =>
+    vitestDigest(report).map((entry) => ({ ...entry, label: `vitest node ${major}` })),
+  ),
   ...playwrightDigest("e2e", playwright),
   ...moreE2e.flatMap(({ label, report }) => playwrightDigest(label, report)),
 ]);

@@ -1,6 +1,27 @@
+import { freePortsSync } from "./free-ports";
+
+/**
+ * The suite's two ports: E2E_WEB_PORT and E2E_API_PORT when given, else two
+ * ports free at the moment the config loads. Written back to the environment
+ * once, by Playwright's main process, so its workers (which load the config
+ * again and inherit the environment) and every spec see the same two.
+ */
+export function e2ePorts(): { webPort: string; apiPort: string } {
+  let webPort = process.env.E2E_WEB_PORT;
+  let apiPort = process.env.E2E_API_PORT;
+  if (!webPort || !apiPort) {
+    const [freeWeb, freeApi] = freePortsSync(2);
+    webPort ||= String(freeWeb);
+    apiPort ||= String(freeApi);
+    process.env.E2E_WEB_PORT = webPort;
+    process.env.E2E_API_PORT = apiPort;
+  }
+  return { webPort, apiPort };
+}
+
 /**
  * The configuration the end-to-end suite starts the system with: its own
- * ports and data directory, everything else the documented defaults.
+ * ports (e2ePorts) and data directory, everything else the documented defaults.
  *
  * Storage: SQLite under `dataDir` unless E2E_DATABASE_URL names a PostgreSQL
  * database (then E2E_BETTER_AUTH_SECRET, which PostgreSQL requires, is used as
@@ -8,10 +29,11 @@
  * limits in Redis. `npm test` sets them for its PostgreSQL pass.
  */
 export function e2eEnv(dataDir: string) {
-  const webPort = process.env.E2E_WEB_PORT ?? "3100";
-  const apiPort = process.env.E2E_API_PORT ?? "8100";
+  const { webPort, apiPort } = e2ePorts();
   const webUrl = `http://localhost:${webPort}`;
   const apiUrl = `http://localhost:${apiPort}`;
+  // The addresses are spelled out as well as the ports, so the system starts
+  // the same whether or not its configuration derives them from the ports.
   return {
     WEB_PORT: webPort,
     API_PORT: apiPort,

@@ -2,6 +2,8 @@ import type { QueryResult } from "pg";
 
 export declare const TEST_DATABASE_URL: string;
 export declare const TEST_REDIS_URL: string;
+export declare const POSTGRES_OFF: boolean;
+export declare const REDIS_OFF: boolean;
 export declare function redacted(url: string): string;
 export declare function adminQuery(sql: string, params?: unknown[]): Promise<QueryResult>;
 export declare function postgresProblem(): Promise<string | null>;

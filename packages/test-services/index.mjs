@@ -1,5 +1,8 @@
 // The PostgreSQL and Redis that tests run against: the machine's (and CI's)
-// local servers unless TEST_DATABASE_URL / TEST_REDIS_URL say otherwise. Every
+// local servers unless TEST_DATABASE_URL / TEST_REDIS_URL say otherwise, or
+// `off` (TEST_DATABASE_URL=off, TEST_REDIS_URL=off): then the tests that need
+// that service skip without trying it, even if one runs (never in CI, where a
+// skip is a failure: see failInCi). Every
 // test run makes its own database and key prefix and removes them afterwards,
 // so runs never see each other's rows. Plain JavaScript, so `npm test`'s
 // runner (node, no TypeScript loader) shares it with the TypeScript suites.
@@ -10,6 +13,12 @@ import pg from "pg";
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+
+const isOff = (value) => value.trim().toLowerCase() === "off";
+/** TEST_DATABASE_URL=off: this run uses no PostgreSQL. */
+export const POSTGRES_OFF = isOff(TEST_DATABASE_URL);
+/** TEST_REDIS_URL=off: this run uses no Redis. */
+export const REDIS_OFF = isOff(TEST_REDIS_URL);
 
 /** The URL with its password masked, for messages. */
 export function redacted(url) {
@@ -50,8 +59,9 @@ export function failInCi(problem) {
 
 const describe = (error) => (error instanceof Error ? error.message : String(error));
 
-/** null when PostgreSQL answers at TEST_DATABASE_URL, else why not. */
+/** null when PostgreSQL answers at TEST_DATABASE_URL, else why not (also when turned off). */
 export async function postgresProblem() {
+  if (POSTGRES_OFF) return "PostgreSQL turned off (TEST_DATABASE_URL=off)";
   try {
     await adminQuery("select 1");
     return null;
@@ -105,8 +115,9 @@ function redisClient() {
   return client;
 }
 
-/** null when Redis answers at TEST_REDIS_URL, else why not. */
+/** null when Redis answers at TEST_REDIS_URL, else why not (also when turned off). */
 export async function redisProblem() {
+  if (REDIS_OFF) return "Redis turned off (TEST_REDIS_URL=off)";
   const client = redisClient();
   try {
     await client.connect();

@@ -1,4 +1,5 @@
-// The threat catalogue of ../shared/spec/security.md, by id. A test covers an
+// The threat catalogue of docs/threat-catalogue.md, by id (a test checks that
+// every id here is described there). A test covers an
 // id when its own title starts with "<id>:"; an id that does not apply to this
 // system names the decision record that says why.
 export const CATALOGUE = [
