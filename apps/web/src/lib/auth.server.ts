@@ -11,6 +11,7 @@ import { sessionActivity } from "./account/session-activity.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
 import { openRedisStorage } from "./redis.server";
+import { CLIENT_ADDRESS_HEADER, isClientAddressResolved } from "../server/client-address.mjs";
 import { revocation } from "./revocation/plugin.server";
 
 type Opened = { kind: "sqlite"; db: Database.Database } | { kind: "postgres"; db: pg.Pool };
@@ -97,23 +98,36 @@ function credentialsRule(config: WebConfig) {
 }
 
 /**
- * Where the rate limiter finds a client's IP. Without a trusted proxy nothing
- * in the request is believed: `next start` keeps a client-sent
- * X-Forwarded-For, so trusting it would let a client rotate its own bucket.
- * Every request then shares one bucket per path (Better Auth's fail-closed
- * mode). Behind a proxy, TRUSTED_PROXIES turns per-client buckets on.
+ * Where Better Auth finds the client's address (rate-limit buckets, the
+ * address a session records). Behind the app's own server (server.mjs) the
+ * address was resolved from the socket and TRUSTED_PROXIES, and
+ * X-Forwarded-For holds exactly that one address, whatever the client sent
+ * (decision 028). Anywhere else (plain `next start`, tests calling the
+ * handler directly) a client-sent header is not believed: TRUSTED_PROXIES
+ * lets Better Auth walk the chain, and without it every client shares one
+ * bucket per path (decision 016).
  */
-function ipAddressOptions(config: WebConfig) {
+function ipAddressOptions(config: WebConfig, clientAddressResolved: boolean) {
+  if (clientAddressResolved) return { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] };
   if (config.trustedProxies.length === 0) return { ipAddressHeaders: [] };
   return { ipAddressHeaders: ["x-forwarded-for"], trustedProxies: config.trustedProxies };
 }
+
+export type CreateAuthOptions = {
+  /** True when requests come through server.mjs (see ipAddressOptions). */
+  clientAddressResolved?: boolean;
+};
 
 type Closer = () => Promise<void>;
 const closers = new WeakMap<object, Closer>();
 const pools = new WeakMap<object, pg.Pool>();
 
 /** Builds the Better Auth instance; opens (and creates) the database. */
-export function createAuth(config: WebConfig, secret: string) {
+export function createAuth(
+  config: WebConfig,
+  secret: string,
+  { clientAddressResolved = false }: CreateAuthOptions = {},
+) {
   const opened = openDatabase(config.database);
   const database = opened.db;
   const redis = config.redis ? openRedisStorage(config.redis) : undefined;
@@ -146,7 +160,7 @@ export function createAuth(config: WebConfig, secret: string) {
       disableOriginCheck: false,
       disableCSRFCheck: false,
       useSecureCookies: config.baseUrl.startsWith("https://"),
-      ipAddress: ipAddressOptions(config),
+      ipAddress: ipAddressOptions(config, clientAddressResolved),
     },
     rateLimit: {
       // On in every environment (Better Auth's default is production only),
@@ -226,7 +240,7 @@ export function getAuth(): Auth {
     embeddedDatabase: config.database.kind === "sqlite",
     dataDir: config.dataDir,
   });
-  const auth = createAuth(config, secret);
+  const auth = createAuth(config, secret, { clientAddressResolved: isClientAddressResolved() });
   holder[globalKey] = auth;
   return auth;
 }
