@@ -7,6 +7,8 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { deleteRequiresPassword } from "./account/delete-requires-password.server";
 import { nameRules } from "./account/name-rules.server";
+import { passwordChangeEndsOtherSessions } from "./account/password-change-ends-sessions.server";
+import { type AccountLimitOptions, accountLimits } from "./account-limits/plugin.server";
 import { sessionActivity } from "./account/session-activity.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
@@ -93,6 +95,21 @@ function revocationOptions(config: WebConfig) {
 /** Session-bound reads: high enough never to bind a real site sharing one bucket. */
 const SESSION_READ_RULE = { window: 10, max: 10_000 };
 
+/** Per client: requests that change the account or end sessions (a person clicks them). */
+const ACCOUNT_CHANGE_RULE = { window: 60, max: 30 };
+
+/**
+ * Per account, whatever the address (decision 029). Ten failed sign-ins per
+ * 15 minutes slows a guess spread over many addresses to 960 a day; the
+ * owner's known browsers are exempt, and a new one waits at most 15 minutes
+ * after the failures stop.
+ */
+export const ACCOUNT_LIMITS: AccountLimitOptions = {
+  signInFailures: { max: 10, windowSeconds: 15 * 60 },
+  passwordChecks: { max: 10, windowSeconds: 10 * 60 },
+  accountChanges: { max: 30, windowSeconds: 60 },
+};
+
 function credentialsRule(config: WebConfig) {
   return { window: config.authRateLimit.windowSeconds, max: config.authRateLimit.max };
 }
@@ -116,6 +133,8 @@ function ipAddressOptions(config: WebConfig, clientAddressResolved: boolean) {
 export type CreateAuthOptions = {
   /** True when requests come through server.mjs (see ipAddressOptions). */
   clientAddressResolved?: boolean;
+  /** Per-account limits; ACCOUNT_LIMITS unless a test needs short windows. */
+  accountLimits?: AccountLimitOptions;
 };
 
 type Closer = () => Promise<void>;
@@ -126,7 +145,7 @@ const pools = new WeakMap<object, pg.Pool>();
 export function createAuth(
   config: WebConfig,
   secret: string,
-  { clientAddressResolved = false }: CreateAuthOptions = {},
+  { clientAddressResolved = false, accountLimits: limits = ACCOUNT_LIMITS }: CreateAuthOptions = {},
 ) {
   const opened = openDatabase(config.database);
   const database = opened.db;
@@ -173,6 +192,17 @@ export function createAuth(
         "/sign-up/email": credentialsRule(config),
         // A password check with a stolen cookie is as guessable as a sign-in.
         "/delete-user": credentialsRule(config),
+        "/change-password": credentialsRule(config),
+        "/change-email": credentialsRule(config),
+        // Per client here, per account in accountLimits (decision 029).
+        "/revoke-session": ACCOUNT_CHANGE_RULE,
+        "/revoke-sessions": ACCOUNT_CHANGE_RULE,
+        "/revoke-other-sessions": ACCOUNT_CHANGE_RULE,
+        "/update-user": ACCOUNT_CHANGE_RULE,
+        // Signing out must always work, whatever other clients did: it only
+        // ends the session its own cookie names, and with no valid cookie it
+        // does nothing, so there is nothing to guess or exhaust.
+        "/sign-out": false,
         // The api refetches keys on an unknown kid; public keys need no throttle.
         "/jwks": false,
         // Every api instance polls it every 2 s, and without trusted proxies
@@ -194,6 +224,8 @@ export function createAuth(
       jwt(jwtPluginOptions(config)),
       revocation(revocationOptions(config)),
       deleteRequiresPassword(),
+      passwordChangeEndsOtherSessions(),
+      accountLimits(limits),
       nameRules(),
       sessionActivity({ intervalMs: 5 * 60 * 1_000 }),
       nextCookies(), // must stay last
