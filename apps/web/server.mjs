@@ -23,7 +23,9 @@ let trust;
 try {
   trust = compileTrust(process.env.TRUSTED_PROXIES);
 } catch (error) {
-  console.error(`web: cannot start\n  - TRUSTED_PROXIES: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    `web: cannot start\n  - TRUSTED_PROXIES: ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 }
 

@@ -5,15 +5,15 @@ import { nextCookies } from "better-auth/next-js";
 import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { CLIENT_ADDRESS_HEADER, isClientAddressResolved } from "../server/client-address.mjs";
 import { deleteRequiresPassword } from "./account/delete-requires-password.server";
 import { nameRules } from "./account/name-rules.server";
 import { passwordChangeEndsOtherSessions } from "./account/password-change-ends-sessions.server";
-import { type AccountLimitOptions, accountLimits } from "./account-limits/plugin.server";
 import { sessionActivity } from "./account/session-activity.server";
+import { type AccountLimitOptions, accountLimits } from "./account-limits/plugin.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
 import { openRedisStorage } from "./redis.server";
-import { CLIENT_ADDRESS_HEADER, isClientAddressResolved } from "../server/client-address.mjs";
 import { revocation } from "./revocation/plugin.server";
 
 type Opened = { kind: "sqlite"; db: Database.Database } | { kind: "postgres"; db: pg.Pool };

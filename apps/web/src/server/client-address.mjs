@@ -8,7 +8,13 @@ import ipaddr from "ipaddr.js";
 export const CLIENT_ADDRESS_HEADER = "x-forwarded-for";
 
 // Headers a client could use to name another address; none survives.
-const CLIENT_WRITTEN = ["x-forwarded-for", "x-real-ip", "forwarded", "cf-connecting-ip", "true-client-ip"];
+const CLIENT_WRITTEN = [
+  "x-forwarded-for",
+  "x-real-ip",
+  "forwarded",
+  "cf-connecting-ip",
+  "true-client-ip",
+];
 
 const MARK = Symbol.for("taskgate.web.clientAddressResolved");
 

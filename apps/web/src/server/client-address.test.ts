@@ -19,9 +19,9 @@ describe("resolveClientAddress", () => {
   const proxies = compileTrust("10.0.0.0/8, 192.0.2.1");
 
   it("U21: without trusted proxies the socket's peer is the client, whatever the headers say", () => {
-    expect(resolveClientAddress(request("127.0.0.2", { "x-forwarded-for": "203.0.113.9" }), none)).toBe(
-      "127.0.0.2",
-    );
+    expect(
+      resolveClientAddress(request("127.0.0.2", { "x-forwarded-for": "203.0.113.9" }), none),
+    ).toBe("127.0.0.2");
   });
 
   it("U21: a dual-stack socket's IPv4-mapped peer is the plain IPv4 address", () => {
@@ -41,9 +41,9 @@ describe("resolveClientAddress", () => {
   });
 
   it("U21: an entry that is not an address never becomes the client", () => {
-    expect(resolveClientAddress(request("10.0.0.1", { "x-forwarded-for": "evil, not-an-ip" }), proxies)).toBe(
-      "10.0.0.1",
-    );
+    expect(
+      resolveClientAddress(request("10.0.0.1", { "x-forwarded-for": "evil, not-an-ip" }), proxies),
+    ).toBe("10.0.0.1");
   });
 
   it("U21: an entry in TRUSTED_PROXIES that is not an IP or CIDR stops start-up", () => {

@@ -92,16 +92,22 @@ export function accountLimits(options: AccountLimitOptions) {
           }),
         },
         {
-          matcher: (ctx) => PASSWORD_CHECKS.has(ctx.path ?? "") || ACCOUNT_CHANGES.has(ctx.path ?? ""),
+          matcher: (ctx) =>
+            PASSWORD_CHECKS.has(ctx.path ?? "") || ACCOUNT_CHANGES.has(ctx.path ?? ""),
           handler: createAuthMiddleware(async (ctx) => {
             const session = await getSessionFromCtx(ctx);
             // No session: the endpoint itself answers 401.
             if (!session) return;
             const path = ctx.path ?? "";
-            const rule = PASSWORD_CHECKS.has(path) ? options.passwordChecks : options.accountChanges;
+            const rule = PASSWORD_CHECKS.has(path)
+              ? options.passwordChecks
+              : options.accountChanges;
             const used = await count().add(`account:${session.user.id}:${path}`, rule);
             if (used > rule.max) {
-              throw tooMany(rule.windowSeconds, "Too many requests for this account. Try again later.");
+              throw tooMany(
+                rule.windowSeconds,
+                "Too many requests for this account. Try again later.",
+              );
             }
           }),
         },

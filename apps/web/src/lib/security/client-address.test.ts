@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { AccountLimitOptions } from "../account-limits/plugin.server";
 import { ACCOUNT_LIMITS } from "../auth.server";
 import { PASSWORD, startAuth, type TestAuth } from "../testing/auth-http";
-import { serveOverHttp, type Served } from "../testing/client-http";
+import { type Served, serveOverHttp } from "../testing/client-http";
 import { ENGINES, type Engine } from "../testing/databases";
 import { REDIS_UP, redisEnv, type TestRedis } from "../testing/redis";
 import { readFeed } from "../testing/revocation-feed";
@@ -28,7 +28,10 @@ async function start(
     accountLimits?: AccountLimitOptions;
   },
 ) {
-  const t = await startAuth(engine, env(), undefined, { clientAddressResolved: true, accountLimits });
+  const t = await startAuth(engine, env(), undefined, {
+    clientAddressResolved: true,
+    accountLimits,
+  });
   const served = await serveOverHttp(t, trustedProxies);
   running.push({ t, served });
   return { t, send: served.send };
@@ -57,17 +60,26 @@ describe.each(variants)("on $name", ({ engine, env }) => {
     "U20: one client exhausting its sign-in limit does not stop another from signing in",
     async () => {
       const { send } = await start(engine, env);
-      expect((await send("/sign-up/email", { from: "127.0.0.3", body: signUpBody("real@example.com") })).status).toBe(200);
+      expect(
+        (await send("/sign-up/email", { from: "127.0.0.3", body: signUpBody("real@example.com") }))
+          .status,
+      ).toBe(200);
       const statuses = [];
       for (let i = 0; i < 4; i++) {
         const wrong = credentials("attacker@example.com", "not the password");
         statuses.push((await send("/sign-in/email", { from: "127.0.0.2", body: wrong })).status);
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
-      const real = await send("/sign-in/email", { from: "127.0.0.3", body: credentials("real@example.com") });
+      const real = await send("/sign-in/email", {
+        from: "127.0.0.3",
+        body: credentials("real@example.com"),
+      });
       expect(real.status).toBe(200);
       // And the first client stays throttled.
-      const again = await send("/sign-in/email", { from: "127.0.0.2", body: credentials("real@example.com") });
+      const again = await send("/sign-in/email", {
+        from: "127.0.0.2",
+        body: credentials("real@example.com"),
+      });
       expect(again.status).toBe(429);
     },
     SLOW,
@@ -105,7 +117,8 @@ describe.each(variants)("on $name", ({ engine, env }) => {
         headers: { "x-forwarded-for": `${forged}, ${client}` },
       });
       const statuses = [];
-      for (let i = 1; i <= 4; i++) statuses.push((await send("/sign-in/email", via("203.0.113.7", `198.51.100.${i}`))).status);
+      for (let i = 1; i <= 4; i++)
+        statuses.push((await send("/sign-in/email", via("203.0.113.7", `198.51.100.${i}`))).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
       expect((await send("/sign-in/email", via("203.0.113.8", "203.0.113.7"))).status).toBe(401);
       // A client that is not the proxy cannot use the header at all.
@@ -123,7 +136,10 @@ describe.each(variants)("on $name", ({ engine, env }) => {
     "U22: a session records the client's address and the sessions list shows it",
     async () => {
       const { send, t } = await start(engine, env);
-      const up = await send("/sign-up/email", { from: "127.0.0.3", body: signUpBody("where@example.com") });
+      const up = await send("/sign-up/email", {
+        from: "127.0.0.3",
+        body: signUpBody("where@example.com"),
+      });
       const list = await send("/list-sessions", {
         from: "127.0.0.4",
         headers: { cookie: up.cookie, origin: t.baseUrl },
@@ -138,13 +154,20 @@ describe.each(variants)("on $name", ({ engine, env }) => {
     "U23: after 100 anonymous sign-outs a real sign-out answers 200 and its session ends and reaches the revocation feed",
     async () => {
       const { send, t } = await start(engine, env);
-      const up = await send("/sign-up/email", { from: "127.0.0.3", body: signUpBody("leaving@example.com") });
-      const session = await send("/get-session", { from: "127.0.0.3", headers: { cookie: up.cookie } });
+      const up = await send("/sign-up/email", {
+        from: "127.0.0.3",
+        body: signUpBody("leaving@example.com"),
+      });
+      const session = await send("/get-session", {
+        from: "127.0.0.3",
+        headers: { cookie: up.cookie },
+      });
       const sessionId = (session.json as { session: { id: string } }).session.id;
       // From the victim's own address too: no bucket anyone else can fill.
       for (const from of ["127.0.0.2", "127.0.0.3"]) {
         const statuses = new Set<number>();
-        for (let i = 0; i < 50; i++) statuses.add((await send("/sign-out", { from, body: {} })).status);
+        for (let i = 0; i < 50; i++)
+          statuses.add((await send("/sign-out", { from, body: {} })).status);
         expect(statuses.has(429)).toBe(false);
       }
       const out = await send("/sign-out", {
@@ -153,7 +176,10 @@ describe.each(variants)("on $name", ({ engine, env }) => {
         headers: { cookie: up.cookie, origin: t.baseUrl },
       });
       expect(out.status).toBe(200);
-      const after = await send("/get-session", { from: "127.0.0.3", headers: { cookie: up.cookie } });
+      const after = await send("/get-session", {
+        from: "127.0.0.3",
+        headers: { cookie: up.cookie },
+      });
       expect(after.json).toBeNull();
       const feed = await readFeed(t);
       expect(feed.items.map((item) => item.id)).toContain(sessionId);
@@ -168,22 +194,35 @@ describe.each(variants)("on $name", ({ engine, env }) => {
       const email = "changer@example.com";
       const laptop = await send("/sign-up/email", { from: "127.0.0.3", body: signUpBody(email) });
       const phone = await send("/sign-in/email", { from: "127.0.0.4", body: credentials(email) });
-      const phoneSession = await send("/get-session", { from: "127.0.0.4", headers: { cookie: phone.cookie } });
+      const phoneSession = await send("/get-session", {
+        from: "127.0.0.4",
+        headers: { cookie: phone.cookie },
+      });
       const phoneId = (phoneSession.json as { session: { id: string } }).session.id;
-      expect((await send("/token", { from: "127.0.0.4", headers: { cookie: phone.cookie } })).status).toBe(200);
+      expect(
+        (await send("/token", { from: "127.0.0.4", headers: { cookie: phone.cookie } })).status,
+      ).toBe(200);
 
       const changed = await send("/change-password", {
         from: "127.0.0.3",
         headers: { cookie: laptop.cookie, origin: t.baseUrl },
-        body: { currentPassword: PASSWORD, newPassword: "a brand new passphrase", revokeOtherSessions: false },
+        body: {
+          currentPassword: PASSWORD,
+          newPassword: "a brand new passphrase",
+          revokeOtherSessions: false,
+        },
       });
       expect(changed.status).toBe(200);
       // The phone can no longer mint tokens, and the api hears of it.
-      expect((await send("/token", { from: "127.0.0.4", headers: { cookie: phone.cookie } })).status).toBe(401);
+      expect(
+        (await send("/token", { from: "127.0.0.4", headers: { cookie: phone.cookie } })).status,
+      ).toBe(401);
       expect((await readFeed(t)).items.map((item) => item.id)).toContain(phoneId);
       // The device that changed it stays signed in.
       // (Better Auth gives it a new session and cookie.)
-      expect((await send("/token", { from: "127.0.0.3", headers: { cookie: changed.cookie } })).status).toBe(200);
+      expect(
+        (await send("/token", { from: "127.0.0.3", headers: { cookie: changed.cookie } })).status,
+      ).toBe(200);
     },
     SLOW,
   );
@@ -216,7 +255,9 @@ describe.each(variants)("on $name", ({ engine, env }) => {
       expect(known.status).toBe(200);
       // Once the window ends, the right password works from anywhere again.
       await new Promise((resolve) => setTimeout(resolve, retryAfter * 1_000 + 200));
-      expect((await send("/sign-in/email", { from: "127.0.0.21", body: credentials(email) })).status).toBe(200);
+      expect(
+        (await send("/sign-in/email", { from: "127.0.0.21", body: credentials(email) })).status,
+      ).toBe(200);
     },
     SLOW,
   );
@@ -226,10 +267,20 @@ describe.each(variants)("on $name", ({ engine, env }) => {
     async () => {
       const limits = { ...ACCOUNT_LIMITS, accountChanges: { max: 3, windowSeconds: 60 } };
       const { send, t } = await start(engine, env, { accountLimits: limits });
-      const mine = await send("/sign-up/email", { from: "127.0.0.3", body: signUpBody("busy@example.com") });
-      const theirs = await send("/sign-up/email", { from: "127.0.0.4", body: signUpBody("other@example.com") });
+      const mine = await send("/sign-up/email", {
+        from: "127.0.0.3",
+        body: signUpBody("busy@example.com"),
+      });
+      const theirs = await send("/sign-up/email", {
+        from: "127.0.0.4",
+        body: signUpBody("other@example.com"),
+      });
       const update = (cookie: string, from: string) =>
-        send("/update-user", { from, headers: { cookie, origin: t.baseUrl }, body: { name: "New Name" } });
+        send("/update-user", {
+          from,
+          headers: { cookie, origin: t.baseUrl },
+          body: { name: "New Name" },
+        });
       const statuses = [];
       for (const from of ["127.0.0.5", "127.0.0.6", "127.0.0.7", "127.0.0.8"]) {
         statuses.push((await update(mine.cookie, from)).status);

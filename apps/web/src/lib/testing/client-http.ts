@@ -46,7 +46,8 @@ export async function serveOverHttp(t: TestAuth, trustedProxies = ""): Promise<S
           method: method ?? (payload === undefined ? "GET" : "POST"),
           localAddress: from,
           agent: false,
-          headers: payload === undefined ? headers : { "content-type": "application/json", ...headers },
+          headers:
+            payload === undefined ? headers : { "content-type": "application/json", ...headers },
         },
         (res) => {
           const chunks: Buffer[] = [];
