@@ -9,7 +9,11 @@ import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { compileTrust, withClientAddress } from "./src/server/client-address.mjs";
+import {
+  compileTrust,
+  markClientAddressResolved,
+  withClientAddress,
+} from "./src/server/client-address.mjs";
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const dev = process.argv.includes("--dev");
@@ -36,6 +40,9 @@ if (standalone) {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(manifest.config);
 }
 
+// Before Next prepares: its start-up hook already creates the auth instance,
+// which reads this mark to decide whether to believe X-Forwarded-For.
+markClientAddressResolved();
 const app = next({ dev, dir, port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();

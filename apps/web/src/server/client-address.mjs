@@ -74,8 +74,26 @@ export function withClientAddress(handler, trust) {
     const address = resolveClientAddress(req, trust);
     for (const name of CLIENT_WRITTEN) delete req.headers[name];
     if (address !== undefined) req.headers[CLIENT_ADDRESS_HEADER] = address;
+    // Next's development server reads the raw header list, not req.headers.
+    req.rawHeaders = rewriteRaw(req.rawHeaders, address);
     return handler(req, res);
   };
+}
+
+/**
+ * @param {string[]} raw name, value, name, value, ...
+ * @param {string | undefined} address
+ */
+function rewriteRaw(raw, address) {
+  /** @type {string[]} */
+  const kept = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = /** @type {string} */ (raw[i]);
+    if (CLIENT_WRITTEN.includes(name.toLowerCase())) continue;
+    kept.push(name, /** @type {string} */ (raw[i + 1]));
+  }
+  if (address !== undefined) kept.push(CLIENT_ADDRESS_HEADER, address);
+  return kept;
 }
 
 /**

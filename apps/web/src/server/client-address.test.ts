@@ -11,7 +11,11 @@ import {
 function request(peer: string, headers: Record<string, string> = {}): IncomingMessage {
   const socket = new Socket();
   Object.defineProperty(socket, "remoteAddress", { value: peer });
-  return { socket, headers: { ...headers } } as unknown as IncomingMessage;
+  const rawHeaders = Object.entries(headers).flatMap(([name, value]) => [
+    name.toUpperCase(),
+    value,
+  ]);
+  return { socket, headers: { ...headers }, rawHeaders } as unknown as IncomingMessage;
 }
 
 describe("resolveClientAddress", () => {
@@ -54,8 +58,10 @@ describe("resolveClientAddress", () => {
 describe("withClientAddress", () => {
   it("U21: replaces every client-written address header with the resolved address", () => {
     const seen: Record<string, unknown>[] = [];
+    const raw: string[][] = [];
     const handler = withClientAddress((req: IncomingMessage) => {
       seen.push({ ...req.headers });
+      raw.push(req.rawHeaders);
     }, compileTrust(""));
     handler(
       request("127.0.0.2", {
@@ -67,6 +73,8 @@ describe("withClientAddress", () => {
       {} as ServerResponse,
     );
     expect(seen).toEqual([{ "x-forwarded-for": "127.0.0.2", host: "localhost" }]);
+    // Next's development server reads the raw list.
+    expect(raw).toEqual([["HOST", "localhost", "x-forwarded-for", "127.0.0.2"]]);
     expect(isClientAddressResolved()).toBe(true);
   });
 });

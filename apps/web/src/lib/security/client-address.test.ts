@@ -228,10 +228,10 @@ describe.each(variants)("on $name", ({ engine, env }) => {
   );
 
   it(
-    "U25: failed sign-ins spread over many addresses are limited per account, never for the owner's known browser, and only for a bounded time",
+    "U25: failed sign-ins spread over many addresses are limited per account, but never in the owner's known browser",
     async () => {
-      const limits = { ...ACCOUNT_LIMITS, signInFailures: { max: 4, windowSeconds: 12 } };
-      const { send } = await start(engine, env, { accountLimits: limits });
+      const limits = { ...ACCOUNT_LIMITS, signInFailures: { max: 4, windowSeconds: 600 } };
+      const { send, t } = await start(engine, env, { accountLimits: limits });
       const email = "target@example.com";
       const owner = await send("/sign-up/email", { from: "127.0.0.3", body: signUpBody(email) });
       const statuses = [];
@@ -241,23 +241,52 @@ describe.each(variants)("on $name", ({ engine, env }) => {
       }
       // Four failures from four addresses, then the account refuses a fifth address.
       expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      // Even with the right password: a 200 would confirm the guess.
       const fresh = await send("/sign-in/email", { from: "127.0.0.20", body: credentials(email) });
       expect(fresh.status).toBe(429);
       const retryAfter = Number(fresh.headers["retry-after"]);
       expect(retryAfter).toBeGreaterThan(0);
-      expect(retryAfter).toBeLessThanOrEqual(12);
+      expect(retryAfter).toBeLessThanOrEqual(600);
       // The owner's browser, known from signing up, still gets in.
       const known = await send("/sign-in/email", {
         from: "127.0.0.3",
         body: credentials(email),
-        headers: { cookie: owner.cookie },
+        headers: { cookie: owner.cookie, origin: t.baseUrl },
       });
       expect(known.status).toBe(200);
-      // Once the window ends, the right password works from anywhere again.
-      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1_000 + 200));
-      expect(
-        (await send("/sign-in/email", { from: "127.0.0.21", body: credentials(email) })).status,
-      ).toBe(200);
+      // Another account is not affected.
+      const other = await send("/sign-in/email", {
+        from: "127.0.0.21",
+        body: credentials("someone-else@example.com", "not the password"),
+      });
+      expect(other.status).toBe(401);
+    },
+    SLOW,
+  );
+
+  it(
+    "U25: the owner's right password works again from anywhere once the account's window ends",
+    async () => {
+      const limits = { ...ACCOUNT_LIMITS, signInFailures: { max: 1, windowSeconds: 4 } };
+      const { send } = await start(engine, env, { accountLimits: limits });
+      const email = "bounded@example.com";
+      await send("/sign-up/email", { from: "127.0.0.3", body: signUpBody(email) });
+      const guess = credentials(email, "a wrong guess");
+      expect((await send("/sign-in/email", { from: "127.0.0.10", body: guess })).status).toBe(401);
+      const refused = await send("/sign-in/email", {
+        from: "127.0.0.11",
+        body: credentials(email),
+      });
+      // Under heavy load the window may already have ended; then 200 is the bound holding.
+      if (refused.status === 429) {
+        const retryAfter = Number(refused.headers["retry-after"]);
+        expect(retryAfter).toBeLessThanOrEqual(4);
+        await new Promise((resolve) => setTimeout(resolve, retryAfter * 1_000 + 200));
+        const back = await send("/sign-in/email", { from: "127.0.0.12", body: credentials(email) });
+        expect(back.status).toBe(200);
+      } else {
+        expect(refused.status).toBe(200);
+      }
     },
     SLOW,
   );
