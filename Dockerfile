@@ -10,7 +10,8 @@
 # 8000; it migrates its tables at start, or as a release step:
 #   docker run --rm -e DATABASE_URL=... taskgate-api node apps/api/dist/db/migrate-cli.js
 # web: Next's standalone output (NEXT_OUTPUT=standalone, see
-# apps/web/next.config.ts), `node apps/web/server.js` on port 3000; it
+# apps/web/next.config.ts) behind the app's own server, `node
+# apps/web/server.mjs --standalone` on port 3000 (decision 028); it
 # migrates its tables at start. web-tools is the whole built workspace for
 # `npm run db:migrate -w @taskgate/web` (its default) or `npm run keys:rotate`:
 #   docker run --rm -e DATABASE_URL=... -e BETTER_AUTH_SECRET=... taskgate-web-tools
@@ -106,6 +107,10 @@ WORKDIR /app
 # the server, which then serves them (apps/web has no public/ folder).
 COPY --from=web-build /app/apps/web/.next/standalone ./
 COPY --from=web-build /app/apps/web/.next/static ./apps/web/.next/static
+# The server that resolves each client's address (decision 028); the packages
+# it loads (next, @fastify/proxy-addr, ipaddr.js) are in the standalone trace.
+COPY --from=web-build /app/apps/web/server.mjs ./apps/web/server.mjs
+COPY --from=web-build /app/apps/web/src/server/client-address.mjs ./apps/web/src/server/client-address.mjs
 # Writable by the server: Next's cache, and the SQLite files + generated secret
 # when DATABASE_URL is empty (mount a volume on /app/data).
 RUN mkdir -p /app/apps/web/.next/cache /app/data \
@@ -116,4 +121,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/auth/jwks').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
-CMD ["node", "apps/web/server.js"]
+CMD ["node", "apps/web/server.mjs", "--standalone"]

@@ -15,8 +15,9 @@ const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   transpilePackages: ["@taskgate/contracts", "@taskgate/api-client", "@taskgate/config"],
-  // Native module: loaded by Node at run time, never bundled.
-  serverExternalPackages: ["better-sqlite3"],
+  // Loaded by Node at run time, never bundled: a native module, and the
+  // address libraries server.mjs also loads (so standalone output carries them).
+  serverExternalPackages: ["better-sqlite3", "@fastify/proxy-addr", "ipaddr.js"],
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },

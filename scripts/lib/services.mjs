@@ -16,7 +16,6 @@ export const API_NODE_FLAGS = ["--max-semi-space-size=4"];
 
 /** `addresses`: what packages/config derives (the URLs printed once both answer). */
 export function services(root, env, { dev, addresses }) {
-  const nextBin = require.resolve("next/dist/bin/next", { paths: [join(root, "apps/web")] });
   const tsxBin = require.resolve("tsx/cli", { paths: [root] });
   const packages = join(root, "packages");
   return [
@@ -35,7 +34,8 @@ export function services(root, env, { dev, addresses }) {
     {
       name: "web",
       cwd: join(root, "apps/web"),
-      command: [nextBin, dev ? "dev" : "start", "-p", env.WEB_PORT],
+      // Next behind the server that resolves client addresses (reads PORT).
+      command: [join(root, "apps/web/server.mjs"), ...(dev ? ["--dev"] : [])],
       build: {
         workspace: "@taskgate/web",
         artifact: join(root, "apps/web/.next/BUILD_ID"),

@@ -5,9 +5,12 @@ import { nextCookies } from "better-auth/next-js";
 import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { CLIENT_ADDRESS_HEADER, isClientAddressResolved } from "../server/client-address.mjs";
 import { deleteRequiresPassword } from "./account/delete-requires-password.server";
 import { nameRules } from "./account/name-rules.server";
+import { passwordChangeEndsOtherSessions } from "./account/password-change-ends-sessions.server";
 import { sessionActivity } from "./account/session-activity.server";
+import { type AccountLimitOptions, accountLimits } from "./account-limits/plugin.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
 import { openRedisStorage } from "./redis.server";
@@ -97,28 +100,58 @@ function revocationOptions(config: WebConfig) {
 /** Session-bound reads: high enough never to bind a real site sharing one bucket. */
 const SESSION_READ_RULE = { window: 10, max: 10_000 };
 
+/** Per client: requests that change the account or end sessions (a person clicks them). */
+const ACCOUNT_CHANGE_RULE = { window: 60, max: 30 };
+
+/**
+ * Per account, whatever the address (decision 029). Ten failed sign-ins per
+ * 15 minutes slows a guess spread over many addresses to 960 a day; the
+ * owner's known browsers are exempt, and a new one waits at most 15 minutes
+ * after the failures stop.
+ */
+export const ACCOUNT_LIMITS: AccountLimitOptions = {
+  signInFailures: { max: 10, windowSeconds: 15 * 60 },
+  passwordChecks: { max: 10, windowSeconds: 10 * 60 },
+  accountChanges: { max: 30, windowSeconds: 60 },
+};
+
 function credentialsRule(config: WebConfig) {
   return { window: config.authRateLimit.windowSeconds, max: config.authRateLimit.max };
 }
 
 /**
- * Where the rate limiter finds a client's IP. Without a trusted proxy nothing
- * in the request is believed: `next start` keeps a client-sent
- * X-Forwarded-For, so trusting it would let a client rotate its own bucket.
- * Every request then shares one bucket per path (Better Auth's fail-closed
- * mode). Behind a proxy, TRUSTED_PROXIES turns per-client buckets on.
+ * Where Better Auth finds the client's address (rate-limit buckets, the
+ * address a session records). Behind the app's own server (server.mjs) the
+ * address was resolved from the socket and TRUSTED_PROXIES, and
+ * X-Forwarded-For holds exactly that one address, whatever the client sent
+ * (decision 028). Anywhere else (plain `next start`, tests calling the
+ * handler directly) a client-sent header is not believed: TRUSTED_PROXIES
+ * lets Better Auth walk the chain, and without it every client shares one
+ * bucket per path (decision 016).
  */
-function ipAddressOptions(config: WebConfig) {
+function ipAddressOptions(config: WebConfig, clientAddressResolved: boolean) {
+  if (clientAddressResolved) return { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] };
   if (config.trustedProxies.length === 0) return { ipAddressHeaders: [] };
   return { ipAddressHeaders: ["x-forwarded-for"], trustedProxies: config.trustedProxies };
 }
+
+export type CreateAuthOptions = {
+  /** True when requests come through server.mjs (see ipAddressOptions). */
+  clientAddressResolved?: boolean;
+  /** Per-account limits; ACCOUNT_LIMITS unless a test needs short windows. */
+  accountLimits?: AccountLimitOptions;
+};
 
 type Closer = () => Promise<void>;
 const closers = new WeakMap<object, Closer>();
 const pools = new WeakMap<object, pg.Pool>();
 
 /** Builds the Better Auth instance; opens (and creates) the database. */
-export function createAuth(config: WebConfig, secret: string) {
+export function createAuth(
+  config: WebConfig,
+  secret: string,
+  { clientAddressResolved = false, accountLimits: limits = ACCOUNT_LIMITS }: CreateAuthOptions = {},
+) {
   const opened = openDatabase(config.database);
   const database = opened.db;
   const redis = config.redis ? openRedisStorage(config.redis) : undefined;
@@ -151,7 +184,7 @@ export function createAuth(config: WebConfig, secret: string) {
       disableOriginCheck: false,
       disableCSRFCheck: false,
       useSecureCookies: config.baseUrl.startsWith("https://"),
-      ipAddress: ipAddressOptions(config),
+      ipAddress: ipAddressOptions(config, clientAddressResolved),
     },
     rateLimit: {
       // On in every environment (Better Auth's default is production only),
@@ -164,6 +197,17 @@ export function createAuth(config: WebConfig, secret: string) {
         "/sign-up/email": credentialsRule(config),
         // A password check with a stolen cookie is as guessable as a sign-in.
         "/delete-user": credentialsRule(config),
+        "/change-password": credentialsRule(config),
+        "/change-email": credentialsRule(config),
+        // Per client here, per account in accountLimits (decision 029).
+        "/revoke-session": ACCOUNT_CHANGE_RULE,
+        "/revoke-sessions": ACCOUNT_CHANGE_RULE,
+        "/revoke-other-sessions": ACCOUNT_CHANGE_RULE,
+        "/update-user": ACCOUNT_CHANGE_RULE,
+        // Signing out must always work, whatever other clients did: it only
+        // ends the session its own cookie names, and with no valid cookie it
+        // does nothing, so there is nothing to guess or exhaust.
+        "/sign-out": false,
         // The api refetches keys on an unknown kid; public keys need no throttle.
         "/jwks": false,
         // Every api instance polls it every 2 s, and without trusted proxies
@@ -185,6 +229,8 @@ export function createAuth(config: WebConfig, secret: string) {
       jwt(jwtPluginOptions(config)),
       revocation(revocationOptions(config)),
       deleteRequiresPassword(),
+      passwordChangeEndsOtherSessions(),
+      accountLimits(limits),
       nameRules(),
       sessionActivity({ intervalMs: 5 * 60 * 1_000 }),
       nextCookies(), // must stay last
@@ -231,7 +277,7 @@ export function getAuth(): Auth {
     embeddedDatabase: config.database.kind === "sqlite",
     dataDir: config.dataDir,
   });
-  const auth = createAuth(config, secret);
+  const auth = createAuth(config, secret, { clientAddressResolved: isClientAddressResolved() });
   holder[globalKey] = auth;
   return auth;
 }

@@ -1,4 +1,4 @@
-import { type Auth, closeAuth, createAuth } from "../auth.server";
+import { type Auth, type CreateAuthOptions, closeAuth, createAuth } from "../auth.server";
 import { handleAuthRequest } from "../auth-handler.server";
 import { parseConfig } from "../config.server";
 import { migrate } from "../db/migrate.server";
@@ -26,13 +26,14 @@ export async function startAuth(
   engine: Engine,
   env: Record<string, string> = {},
   shared?: TestStore,
+  options: CreateAuthOptions = {},
 ): Promise<TestAuth> {
   const store = shared ?? (await createStore(engine));
   let auth: Auth | undefined;
   let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig({ ...store.env, ...env }, store.env.DATA_DIR ?? "");
-    auth = createAuth(config, TEST_SECRET);
+    auth = createAuth(config, TEST_SECRET, options);
     await migrate(auth);
   } catch (error) {
     if (auth) await closeAuth(auth);
