@@ -10,6 +10,10 @@ export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
 
+/** Token binding (DPoP, RFC 9449); see auth/dpop/ and docs/decisions/040. */
+export const DPOP_MODES = ["allowed", "required", "off"] as const;
+export type DpopMode = (typeof DPOP_MODES)[number];
+
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -83,6 +87,12 @@ const EnvSchema = z.object({
   REVOCATION_POLL_SECONDS: int(2, 1, 60),
   // 0: fail open (a stale list is trusted); >0: strict, 503 past this age.
   REVOCATION_MAX_STALE_SECONDS: int(0, 0, 86_400),
+  // The api's public URL: DPoP proofs name it in `htu`. Unset: localhost on API_PORT.
+  API_URL: httpUrl.optional(),
+  DPOP_MODE: z.enum(DPOP_MODES).default("allowed"),
+  // Set: the DPoP replay cache lives in Redis (shared by every api instance) under taskgate:<prefix>.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  REDIS_KEY_PREFIX: z.string().default(""),
 });
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server through a pool. */
@@ -119,6 +129,13 @@ export interface Config {
     /** The JWKS fetch timeout: both requests go to the same web app. */
     timeoutMs: number;
   };
+  dpop: {
+    mode: DpopMode;
+    /** Origin (and path prefix, if any) that proofs' `htu` must name, without a trailing slash. */
+    publicUrl: string;
+  };
+  /** null: state stays in this process's memory. */
+  redis: { url: string; keyPrefix: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -184,6 +201,11 @@ export function parseConfig(env: Record<string, string | undefined>, rootDir: st
       maxStaleMs: e.REVOCATION_MAX_STALE_SECONDS * 1000,
       timeoutMs: e.JWKS_TIMEOUT_MS,
     },
+    dpop: {
+      mode: e.DPOP_MODE,
+      publicUrl: (e.API_URL ?? `http://localhost:${e.API_PORT}`).replace(/\/+$/, ""),
+    },
+    redis: e.REDIS_URL === undefined ? null : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
   };
 }
 
