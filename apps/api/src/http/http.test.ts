@@ -45,7 +45,7 @@ describe("CORS (C4)", () => {
     },
   );
 
-  it("J45: allows the DPoP request header in a preflight from the app origin", async () => {
+  it("J46: allows the DPoP request header in a preflight from the app origin", async () => {
     const res = await t.app.inject({
       method: "OPTIONS",
       url: "/api/protected",
