@@ -91,7 +91,9 @@ const EnvSchema = z.object({
   API_URL: httpUrl.optional(),
   DPOP_MODE: z.enum(DPOP_MODES).default("allowed"),
   // Set: the DPoP replay cache lives in Redis (shared by every api instance) under taskgate:<prefix>.
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
   REDIS_KEY_PREFIX: z.string().default(""),
 });
 

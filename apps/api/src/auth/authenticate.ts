@@ -1,7 +1,12 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 import type { DpopMode } from "../config.js";
 import { AppError } from "../http/app-error.js";
-import { type AuthScheme, authorizationValues, headerValues, parseAuthorization } from "./bearer.js";
+import {
+  type AuthScheme,
+  authorizationValues,
+  headerValues,
+  parseAuthorization,
+} from "./bearer.js";
 import type { BindingCheck } from "./dpop/binding.js";
 import {
   type DpopChallengeError,

@@ -200,7 +200,10 @@ describe("token binding, DPOP_MODE=allowed (the default)", () => {
     const token = await bound();
     const path = "/api/user-b/tasks";
     const queries = t.queryCount();
-    const bad = await call(t, path, { token, proof: proofFor(key, token, "GET", "/api/protected") });
+    const bad = await call(t, path, {
+      token,
+      proof: proofFor(key, token, "GET", "/api/protected"),
+    });
     expect(bad.statusCode).toBe(401);
     expect(t.queryCount()).toBe(queries);
     const good = await call(t, path, { token, proof: proofFor(key, token, "GET", path) });
@@ -210,7 +213,11 @@ describe("token binding, DPOP_MODE=allowed (the default)", () => {
   it("creates a task with a bound token and a proof for POST", async () => {
     const token = await bound();
     const path = "/api/user-a/tasks";
-    const res = await call(t, path, { token, method: "POST", proof: proofFor(key, token, "POST", path) });
+    const res = await call(t, path, {
+      token,
+      method: "POST",
+      proof: proofFor(key, token, "POST", path),
+    });
     expect(res.statusCode).toBe(201);
   });
 });

@@ -20,5 +20,9 @@ export function createDpop(
     clockToleranceSeconds: config.jwt.clockToleranceSeconds,
     ...(options.now && { now: options.now }),
   });
-  return { mode: config.dpop.mode, check: createBindingCheck(config.dpop.mode, verifyProof), replay };
+  return {
+    mode: config.dpop.mode,
+    check: createBindingCheck(config.dpop.mode, verifyProof),
+    replay,
+  };
 }

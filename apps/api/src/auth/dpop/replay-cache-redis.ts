@@ -24,7 +24,13 @@ export function createRedisReplayCache(options: { url: string; keyPrefix: string
   return {
     async remember(id, ttlSeconds) {
       try {
-        const answer = await client.set(replayKey(options.keyPrefix, id), "1", "EX", ttlSeconds, "NX");
+        const answer = await client.set(
+          replayKey(options.keyPrefix, id),
+          "1",
+          "EX",
+          ttlSeconds,
+          "NX",
+        );
         return answer === "OK";
       } catch (cause) {
         throw new ReplayCacheUnavailableError("DPoP replay cache (Redis) unavailable", { cause });

@@ -34,7 +34,10 @@ function setup() {
     advance: (seconds: number) => {
       nowMs += seconds * 1000;
     },
-    check: (proof: string, request: { method?: string; url?: string; token?: string; jkt?: string } = {}) =>
+    check: (
+      proof: string,
+      request: { method?: string; url?: string; token?: string; jkt?: string } = {},
+    ) =>
       verify({
         proof,
         method: request.method ?? "GET",
@@ -152,13 +155,10 @@ describe("DPoP proof verification (RFC 9449 §4.3)", () => {
     await expect(setup().check(skewed)).resolves.toBeUndefined();
   });
 
-  it.each([["JWT"], ["DPOP+JWT"], ["at+jwt"], [undefined]])(
-    "J38: refuses typ %s",
-    async (typ) => {
-      const proof = signProof(key, good(), { typ });
-      expect((await refusal(setup().check(proof))).reason).toBe("DPOP_TYP_INVALID");
-    },
-  );
+  it.each([["JWT"], ["DPOP+JWT"], ["at+jwt"], [undefined]])("J38: refuses typ %s", async (typ) => {
+    const proof = signProof(key, good(), { typ });
+    expect((await refusal(setup().check(proof))).reason).toBe("DPOP_TYP_INVALID");
+  });
 
   it.each(["d", "p", "q", "dp", "dq", "qi", "k"])(
     "J39: refuses a jwk carrying the private member %s",
@@ -176,9 +176,7 @@ describe("DPoP proof verification (RFC 9449 §4.3)", () => {
       const mac = createHmac("sha256", Buffer.from(String(key.jwk.x), "base64url"))
         .update(input)
         .digest("base64url");
-      expect((await refusal(setup().check(`${input}.${mac}`))).reason).toBe(
-        "DPOP_ALG_NOT_ALLOWED",
-      );
+      expect((await refusal(setup().check(`${input}.${mac}`))).reason).toBe("DPOP_ALG_NOT_ALLOWED");
     },
   );
 

@@ -1,6 +1,6 @@
 import { createHash, verify as verifySignature } from "node:crypto";
 import { DpopError } from "./dpop-errors.js";
-import { requestHtu, normaliseHtu } from "./htu.js";
+import { normaliseHtu, requestHtu } from "./htu.js";
 import { createProofKeyCache, readProofJwk, thumbprint } from "./proof-key.js";
 import type { ReplayCache } from "./replay-cache.js";
 
