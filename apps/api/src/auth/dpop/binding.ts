@@ -2,7 +2,7 @@ import type { DpopMode } from "../../config.js";
 import type { AuthScheme } from "../bearer.js";
 import type { VerifiedToken } from "../verify-token.js";
 import { DpopError } from "./dpop-errors.js";
-import type { ProofVerifier } from "./verify-proof.js";
+import { accessTokenHash, type ProofVerifier } from "./verify-proof.js";
 
 export interface BindingInput {
   scheme: AuthScheme;
@@ -22,6 +22,9 @@ export type BindingCheck = (input: BindingInput) => Promise<void>;
  * cache) and before any ownership check. See docs/decisions/040.
  */
 export function createBindingCheck(mode: DpopMode, verifyProof: ProofVerifier): BindingCheck {
+  // The verified-token cache hands back the same object for the same token
+  // text, so its hash is computed once per token, not once per request.
+  const athOf = new WeakMap<VerifiedToken, string>();
   return async ({ scheme, token, verified, proofs, method, url }) => {
     // off: binding is not enforced; a token is a bearer token whichever
     // scheme carries it, and proofs are not looked at.
@@ -37,6 +40,11 @@ export function createBindingCheck(mode: DpopMode, verifyProof: ProofVerifier): 
     if (scheme === "Bearer") throw new DpopError("DPOP_BOUND_TOKEN_AS_BEARER");
     if (proofs === undefined) throw new DpopError("DPOP_PROOF_MISSING");
     if (Array.isArray(proofs)) throw new DpopError("DPOP_PROOF_MULTIPLE");
-    await verifyProof({ proof: proofs, method, url, token, jkt });
+    let ath = athOf.get(verified);
+    if (ath === undefined) {
+      ath = accessTokenHash(token);
+      athOf.set(verified, ath);
+    }
+    await verifyProof({ proof: proofs, method, url, ath, jkt });
   };
 }

@@ -28,13 +28,21 @@ export function normaliseHtu(value: string): string | null {
   return `${url.protocol}//${url.host}${normalisePercent(url.pathname)}`;
 }
 
+// A path URL parsing would leave as it is: non-empty segments of unreserved
+// characters, no dot segments, no percent-encoding.
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9\-_~]+)+$/;
+
 /**
- * The URI the client addressed: the api's public URL (API_URL, which may
- * carry a path prefix when a proxy mounts the api below one) plus the path
- * the request names, without its query or fragment.
+ * The URI the client addressed: the api's public URL (API_URL normalised,
+ * without a trailing slash; it may carry a path prefix when a proxy mounts
+ * the api below one) plus the path the request names, without its query or
+ * fragment.
  */
 export function requestHtu(publicUrl: string, rawUrl: string): string | null {
   const end = rawUrl.search(/[?#]/);
   const path = end === -1 ? rawUrl : rawUrl.slice(0, end);
+  // `publicUrl` is normalised already (createProofVerifier), so a plain path
+  // needs no parsing: the common case costs a regular expression.
+  if (PLAIN_PATH.test(path)) return `${publicUrl}${path}`;
   return normaliseHtu(`${publicUrl}${path.startsWith("/") ? path : `/${path}`}`);
 }

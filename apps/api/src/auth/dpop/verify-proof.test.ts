@@ -5,7 +5,7 @@ import { createProofKey, type ProofKey, proofClaims, signProof } from "../testin
 import { encodeJson } from "../testing/jwks-fixture.js";
 import { DpopError, type DpopReason } from "./dpop-errors.js";
 import { createMemoryReplayCache } from "./replay-cache.js";
-import { createProofVerifier, PROOF_MAX_AGE_SECONDS } from "./verify-proof.js";
+import { accessTokenHash, createProofVerifier, PROOF_MAX_AGE_SECONDS } from "./verify-proof.js";
 
 const API_URL = "http://localhost:8000";
 const URL_PATH = "/api/user-a/tasks?limit=20";
@@ -42,7 +42,7 @@ function setup() {
         proof,
         method: request.method ?? "GET",
         url: request.url ?? URL_PATH,
-        token: request.token ?? TOKEN,
+        ath: accessTokenHash(request.token ?? TOKEN),
         jkt: request.jkt ?? key.jkt,
       }),
   };
@@ -254,6 +254,12 @@ function setupAt(publicUrl: string) {
   });
   return {
     check: (proof: string, request: { url?: string } = {}) =>
-      verify({ proof, method: "GET", url: request.url ?? URL_PATH, token: TOKEN, jkt: key.jkt }),
+      verify({
+        proof,
+        method: "GET",
+        url: request.url ?? URL_PATH,
+        ath: accessTokenHash(TOKEN),
+        jkt: key.jkt,
+      }),
   };
 }
