@@ -271,6 +271,27 @@ describe("token binding, DPOP_MODE=off", () => {
   });
 });
 
+describe("token binding when the replay cache cannot answer", () => {
+  // Nothing listens on port 1: every Redis command fails.
+  const t = sharedTestApp({ env: { REDIS_URL: "redis://127.0.0.1:1", REDIS_KEY_PREFIX: "down:" } });
+
+  it("answers 503 with Retry-After for a bound token (never 401, never accepted)", async () => {
+    const token = await t.token({ cnf: { jkt: key.jkt } });
+    const res = await call(t, "/api/protected", {
+      token,
+      proof: proofFor(key, token, "GET", "/api/protected"),
+    });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers["retry-after"]).toBeDefined();
+    expect(t.logs().some((line) => line.event === "auth.dpop_replay_unavailable")).toBe(true);
+  });
+
+  it("still serves unbound Bearer tokens, which need no replay cache", async () => {
+    const res = await call(t, "/api/protected", { scheme: "Bearer", token: await t.token() });
+    expect(res.statusCode).toBe(200);
+  });
+});
+
 const redis = await redisProblem();
 failInCi(redis);
 if (redis) console.log(`[taskgate] two-instance DPoP test skipped: ${redis}`);
