@@ -14,6 +14,7 @@ import { Worker } from "node:worker_threads";
 import { createTestDatabase, postgresProblem } from "@taskgate/test-services";
 import { needsBuild } from "../scripts/lib/build-state.mjs";
 import { API_NODE_FLAGS } from "../scripts/lib/services.mjs";
+import { createProofKey, signProofsParallel } from "./lib/dpop-proofs.mjs";
 import { atRate, hasWrk, peak } from "./lib/load.mjs";
 import {
   freePort,
@@ -219,6 +220,8 @@ async function startApi(jwksUrl, dataDir, databaseUrl) {
         JWT_AUDIENCE: AUDIENCE,
         JWT_ALGORITHM: "RS256",
         CORS_ORIGINS: ISSUER,
+        // What DPoP proofs name in htu: the address the bench's clients use.
+        API_URL: `http://127.0.0.1:${port}`,
       },
     },
   );
@@ -349,6 +352,82 @@ async function measureReference(name, script, label) {
 
 const measureCeiling = () => measureReference("ceiling", "lib/ceiling-server.mjs", "raw node:http");
 
+// ---- DPoP beside Bearer ---------------------------------------------------------
+/** One lane run (bench/lib/request-lanes.mjs) on the load core. */
+async function lanes(url, authorization, { proofsFile = "-", count = 10_000_000, seconds }) {
+  const out = await runChild(
+    LOAD_CORE,
+    process.execPath,
+    [
+      join(here, "lib/request-lanes.mjs"),
+      url,
+      "GET",
+      authorization,
+      proofsFile,
+      String(count),
+      String(CONNECTIONS),
+      String(seconds),
+    ],
+    { timeoutMs: (seconds + 60) * 1000 },
+  );
+  return JSON.parse(out);
+}
+
+/**
+ * The cost of token binding under load: the same request with an unbound
+ * token as Bearer, then with a bound token as DPoP and a fresh proof each
+ * time, through one client (request-lanes.mjs), one after the other in the
+ * same run. The Bearer run's throughput sizes the proofs signed for the DPoP
+ * run (each is good once); the DPoP run stops when they run out.
+ */
+async function measureDpopBesideBearer(base, api, key, users) {
+  const proofKey = createProofKey();
+  const targets = [
+    { id: "protected", name: "protected", path: "/api/protected", user: users.small },
+    {
+      id: "list-100",
+      name: "list 20 (of 100)",
+      path: `/api/${users.small.id}/tasks`,
+      query: "?limit=20",
+      user: users.small,
+    },
+  ];
+  const results = [];
+  for (const target of targets) {
+    if (only && !only.has(target.id) && !only.has("dpop")) continue;
+    const url = `${base}${target.path}${target.query ?? ""}`;
+    const unbound = signToken(key, target.user.id);
+    const bound = signToken(key, target.user.id, randomUUID(), { cnf: { jkt: proofKey.jkt } });
+    log(`measuring ${target.name}: Bearer, then DPoP (same client)…`);
+    await lanes(url, `Bearer ${unbound}`, { seconds: T.warmup });
+    const bearer = await lanes(url, `Bearer ${unbound}`, { seconds: T.peak });
+    if (api.exited) throw new Error(`api crashed: ${api.stderr.slice(-1500)}`);
+    const count = Math.min(300_000, Math.ceil(bearer.rps * T.peak * 1.2) + 200);
+    const started = Date.now();
+    const proofs = await signProofsParallel(proofKey, {
+      count,
+      method: "GET",
+      htu: `${base}${target.path}`,
+      token: bound,
+    });
+    const proofsFile = join(tmp, "dpop-proofs.txt");
+    writeFileSync(proofsFile, `${proofs.join("\n")}\n`);
+    log(`  signed ${fmt(count)} proofs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const dpop = await lanes(url, `DPoP ${bound}`, { proofsFile, seconds: T.peak });
+    if (api.exited) throw new Error(`api crashed: ${api.stderr.slice(-1500)}`);
+    results.push({
+      name: target.name,
+      request: `GET ${target.path}${target.query ?? ""}`,
+      bearer,
+      dpop,
+      rpsRatio: dpop.rps / bearer.rps,
+      p50DeltaMs: dpop.p50 - bearer.p50,
+      failed: bearer.non2xx + bearer.errors + dpop.non2xx + dpop.errors > 0,
+    });
+  }
+  return results;
+}
+
 // ---- token flood (full mode) ----------------------------------------------------
 async function signFloodTokens(key) {
   const workers = 2;
@@ -448,6 +527,8 @@ async function measureApiSuite() {
     log(`measuring ${scenario.name}…`);
     scenarios.push(await measure(scenario, [api]));
   }
+
+  const dpop = await measureDpopBesideBearer(base, api, key, users);
 
   // The cost of revocation checks: the same protected request while the feed
   // lists 10,000 revoked sessions and 100 deleted users (none of them the
@@ -574,6 +655,7 @@ async function measureApiSuite() {
     floorShare,
     memory,
     micro,
+    dpop,
   };
 }
 
@@ -672,12 +754,14 @@ async function main() {
     startup,
     memory: suite.memory,
     micro: suite.micro,
+    dpop: suite.dpop,
     web,
     lighthouse,
   };
   console.log("");
   printTable(results);
   const failed = suite.scenarios.filter((s) => s.failed).map((s) => s.name);
+  for (const d of suite.dpop ?? []) if (d.failed) failed.push(`${d.name} (DPoP beside Bearer)`);
   const flood = suite.memory?.flood;
   if (flood && flood.non2xx + flood.errors > 0) failed.push("token flood");
   if (quick || only) {

@@ -93,6 +93,17 @@ function extras(results) {
       `- api resident memory after the run: **${num(memory.finalMiB, 1)} MiB** (target ≤ 120 MiB: ${memory.finalMet ? "met" : "not met"})${flood}`,
     );
   }
+  for (const d of results.dpop ?? []) {
+    out.push(
+      `- DPoP beside Bearer, ${d.request} (one client, ${num(d.bearer.seconds, 1)} s + ${num(d.dpop.seconds, 1)} s): Bearer ${num(d.bearer.rps)} req/s, p50 ${num(d.bearer.p50, 2)} ms; DPoP ${num(d.dpop.rps)} req/s, p50 ${num(d.dpop.p50, 2)} ms: **${num(d.rpsRatio * 100, 1)} %** of Bearer's throughput${d.failed ? " (FAILED: non-2xx answers)" : ""}`,
+    );
+  }
+  if (micro?.dpop && !micro.dpop.error) {
+    const d = micro.dpop;
+    out.push(
+      `- DPoP proof check (µs/op): bare ES256 verify ${num(d.es256Verify, 1)}; the api's whole binding check ${num(d.proof, 1)} = **${num(d.ratio, 2)}×** (target ≤ ${d.target}×: ${d.met ? "met" : "not met"})`,
+    );
+  }
   if (micro) {
     const api = micro.api
       ? `; api verifier first **${num(micro.api.first, 1)}**, repeat **${num(micro.api.repeat, 1)}**`

@@ -22,8 +22,11 @@ export function createSigningKey(kid = `bench-${randomUUID().slice(0, 8)}`) {
   return { kid, publicJwk, privateKey, privatePem };
 }
 
-/** Signs one token for `sub`; `sid` defaults to a fresh session id. */
-export function signToken(key, sub, sid = randomUUID()) {
+/**
+ * Signs one token for `sub`; `sid` defaults to a fresh session id. `extra`
+ * adds claims, e.g. `{ cnf: { jkt } }` for a DPoP-bound token.
+ */
+export function signToken(key, sub, sid = randomUUID(), extra = {}) {
   const now = Math.floor(Date.now() / 1000);
   const header = b64url(JSON.stringify({ alg: "RS256", kid: key.kid, typ: "JWT" }));
   const payload = b64url(
@@ -34,6 +37,7 @@ export function signToken(key, sub, sid = randomUUID()) {
       aud: AUDIENCE,
       iat: now,
       exp: now + TOKEN_TTL_SECONDS,
+      ...extra,
     }),
   );
   const input = `${header}.${payload}`;

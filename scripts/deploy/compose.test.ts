@@ -150,7 +150,7 @@ describe("compose.yaml", () => {
   });
 
   it("starts each app only once the services it depends on are healthy", () => {
-    expect(Object.keys(services.api?.depends_on ?? {})).toEqual(["postgres"]);
+    expect(Object.keys(services.api?.depends_on ?? {}).sort()).toEqual(["postgres", "redis"]);
     expect(Object.keys(services.web?.depends_on ?? {}).sort()).toEqual(["postgres", "redis"]);
     for (const name of ["api", "web"]) {
       for (const [dependency, { condition }] of Object.entries(services[name]?.depends_on ?? {})) {

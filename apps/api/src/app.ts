@@ -4,6 +4,7 @@ import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { createAuthenticate } from "./auth/authenticate.js";
+import { createDpop } from "./auth/dpop/create-dpop.js";
 import type { JwksCache } from "./auth/jwks-cache.js";
 import { createRevocationGuard } from "./auth/revocation/revocation-guard.js";
 import type { RevocationPoller } from "./auth/revocation/revocation-poller.js";
@@ -103,8 +104,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(clock && { now: () => new Date(clock()) }),
     revocations: guard,
   });
+  const dpop = createDpop(config, clock ? { now: clock } : {});
+  app.addHook("onClose", async () => dpop.replay.close());
   await app.register(async (authenticated) => {
-    authenticated.addHook("onRequest", createAuthenticate(verify));
+    authenticated.addHook("onRequest", createAuthenticate(verify, dpop));
     await authenticated.register(protectedRoutes);
     await authenticated.register(taskRoutes({ db }));
   });

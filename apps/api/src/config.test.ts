@@ -181,3 +181,33 @@ describe("findRepoRoot", () => {
     expect(root).toBe(path.resolve(import.meta.dirname, "../../.."));
   });
 });
+
+describe("token binding and Redis", () => {
+  it("defaults to DPOP_MODE=allowed, API_URL on localhost at API_PORT, no Redis", () => {
+    const config = parseConfig({ API_PORT: "9001" }, ROOT);
+    expect(config.dpop).toEqual({ mode: "allowed", publicUrl: "http://localhost:9001" });
+    expect(config.redis).toBeNull();
+  });
+
+  it("takes DPOP_MODE, API_URL (without a trailing slash) and REDIS_URL as given", () => {
+    const config = parseConfig(
+      {
+        DPOP_MODE: "required",
+        API_URL: "https://api.example.com/",
+        REDIS_URL: "redis://cache:6379",
+        REDIS_KEY_PREFIX: "prod:",
+      },
+      ROOT,
+    );
+    expect(config.dpop).toEqual({ mode: "required", publicUrl: "https://api.example.com" });
+    expect(config.redis).toEqual({ url: "redis://cache:6379", keyPrefix: "prod:" });
+  });
+
+  it.each([
+    ["DPOP_MODE", "strict"],
+    ["API_URL", "api.example.com"],
+    ["REDIS_URL", "http://cache:6379"],
+  ])("rejects %s=%s naming the variable", (name, value) => {
+    expect(problemsOf({ [name]: value }).some((line) => line.startsWith(`${name}:`))).toBe(true);
+  });
+});

@@ -28,7 +28,6 @@ export interface Config {
   corsOrigins: string[];
   dataDir: string;
   database: DatabaseConfig;
-  dpopMode: DpopMode;
   jwt: {
     issuer: string;
     audience: string;
@@ -51,6 +50,13 @@ export interface Config {
     /** The JWKS fetch timeout: both requests go to the same web app. */
     timeoutMs: number;
   };
+  dpop: {
+    mode: DpopMode;
+    /** Origin (and path prefix, if any) that proofs' `htu` must name, without a trailing slash. */
+    publicUrl: string;
+  };
+  /** null: state stays in this process's memory. */
+  redis: { url: string; keyPrefix: string } | null;
 }
 
 /** Pure: validates an env-like record; throws ConfigError naming each bad variable. */
@@ -83,7 +89,6 @@ export function parseConfig(env: Env, rootDir: string): Config {
             poolMax: e.DB_POOL_MAX,
             statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
           },
-    dpopMode: e.DPOP_MODE,
     jwt: {
       issuer: addresses.issuer,
       audience: addresses.audience,
@@ -104,6 +109,11 @@ export function parseConfig(env: Env, rootDir: string): Config {
       maxStaleMs: e.REVOCATION_MAX_STALE_SECONDS * 1000,
       timeoutMs: e.JWKS_TIMEOUT_MS,
     },
+    dpop: {
+      mode: e.DPOP_MODE,
+      publicUrl: addresses.apiUrl.replace(/\/+$/, ""),
+    },
+    redis: e.REDIS_URL === undefined ? null : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
   };
 }
 

@@ -18,6 +18,11 @@ const applied = await migrateToLatest(db, config.database.kind);
 if (applied.length > 0) logger.info({ event: "db.migrated", applied }, "migrations applied");
 logger.info({ event: "db.opened", database: describeDatabase(config.database) }, "database ready");
 
+if (config.dpop.mode === "off") {
+  // Decision 040: bound tokens are bearer tokens while this is set.
+  logger.warn({ event: "auth.dpop_off" }, "DPOP_MODE=off: DPoP-bound tokens are not checked");
+}
+
 const jwks = new JwksCache({ ...config.jwks, algorithms: config.jwt.algorithms, log: logger });
 // Polls the web app's revocation feed from listen() until app.close().
 const revocations = createRevocations(config, { db, log: logger });

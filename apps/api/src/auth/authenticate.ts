@@ -1,6 +1,19 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
+import type { DpopMode } from "../config.js";
 import { AppError } from "../http/app-error.js";
-import { authorizationValues, parseBearer } from "./bearer.js";
+import {
+  type AuthScheme,
+  authorizationValues,
+  headerValues,
+  parseAuthorization,
+} from "./bearer.js";
+import type { BindingCheck } from "./dpop/binding.js";
+import {
+  type DpopChallengeError,
+  DpopError,
+  ReplayCacheUnavailableError,
+} from "./dpop/dpop-errors.js";
+import { DPOP_ALGORITHMS } from "./dpop/verify-proof.js";
 import { JwksUnavailableError, RevocationsUnavailableError, TokenError } from "./errors.js";
 import type { TokenVerifier } from "./verify-token.js";
 
@@ -15,6 +28,12 @@ declare module "fastify" {
   }
 }
 
+/** Token binding: the checks a verified token's use must pass (auth/dpop/). */
+export interface DpopOptions {
+  mode: DpopMode;
+  check: BindingCheck;
+}
+
 /** Seconds a client should wait before retrying while the JWKS (or, in strict mode, the revocation list) is unavailable. */
 const RETRY_AFTER_SECONDS = "5";
 
@@ -23,37 +42,71 @@ const unauthorized = () =>
     headers: { "www-authenticate": 'Bearer error="invalid_token"' },
   });
 
+// RFC 9449 §7.1: the DPoP challenge names the error and the algorithms a proof may use.
+const dpopUnauthorized = (error: DpopChallengeError) =>
+  new AppError(401, "UNAUTHENTICATED", "A valid DPoP-bound token and proof are required", {
+    headers: {
+      "www-authenticate": `DPoP error="${error}", algs="${DPOP_ALGORITHMS.join(" ")}"`,
+    },
+  });
+
+const unavailable = (detail: string) =>
+  new AppError(503, "SERVICE_UNAVAILABLE", detail, {
+    headers: { "retry-after": RETRY_AFTER_SECONDS },
+  });
+
 /**
  * onRequest hook for protected scopes: runs before the body is read, so a bad
- * token is refused (401) before any shape check or database work.
+ * token or proof is refused (401) before any ownership check, shape check or
+ * database work.
  */
-export function createAuthenticate(verify: TokenVerifier): onRequestAsyncHookHandler {
+export function createAuthenticate(
+  verify: TokenVerifier,
+  dpop?: DpopOptions,
+): onRequestAsyncHookHandler {
+  const mode = dpop?.mode ?? "off";
   return async (request) => {
+    let scheme: AuthScheme | undefined;
     try {
-      const token = parseBearer(authorizationValues(request.raw.rawHeaders));
-      const verified = await verify(token);
+      const credentials = parseAuthorization(authorizationValues(request.raw.rawHeaders));
+      scheme = credentials.scheme;
+      const verified = await verify(credentials.token);
+      // On every request, cached token or not: a proof is good for one request only.
+      await dpop?.check({
+        ...credentials,
+        verified,
+        proofs: headerValues(request.raw.rawHeaders, "dpop"),
+        method: request.raw.method ?? "",
+        url: request.raw.url ?? "/",
+      });
       request.user = verified.sid
         ? { id: verified.sub, sessionId: verified.sid }
         : { id: verified.sub };
     } catch (error) {
       const context = { route: request.routeOptions.url ?? null, ip: request.ip };
-      if (error instanceof TokenError) {
-        // Security event: the reason code, never the token itself.
+      if (error instanceof DpopError) {
+        // Security event: the reason code, never the token or the proof.
         request.log.warn({ event: "auth.refused", reason: error.reason, ...context }, "refused");
-        throw unauthorized();
+        throw dpopUnauthorized(error.challenge);
+      }
+      if (error instanceof TokenError) {
+        request.log.warn({ event: "auth.refused", reason: error.reason, ...context }, "refused");
+        // A client using DPoP (or one that must) is answered in DPoP's terms.
+        const dpopTerms = mode !== "off" && (scheme === "DPoP" || mode === "required");
+        throw dpopTerms ? dpopUnauthorized("invalid_token") : unauthorized();
+      }
+      if (error instanceof ReplayCacheUnavailableError) {
+        request.log.error({ event: "auth.dpop_replay_unavailable", ...context }, error.message);
+        throw unavailable("Token checks are unavailable, try again");
       }
       if (error instanceof JwksUnavailableError) {
         request.log.error({ event: "auth.jwks_unavailable", ...context }, "JWKS unavailable");
-        throw new AppError(503, "SERVICE_UNAVAILABLE", "Token keys are unavailable, try again", {
-          headers: { "retry-after": RETRY_AFTER_SECONDS },
-        });
+        throw unavailable("Token keys are unavailable, try again");
       }
       if (error instanceof RevocationsUnavailableError) {
         // Strict mode only: the token is valid but the revocation list too old to trust.
         request.log.error({ event: "auth.revocations_stale", ...context }, "revocation list stale");
-        throw new AppError(503, "SERVICE_UNAVAILABLE", "Token checks are unavailable, try again", {
-          headers: { "retry-after": RETRY_AFTER_SECONDS },
-        });
+        throw unavailable("Token checks are unavailable, try again");
       }
       throw error;
     }

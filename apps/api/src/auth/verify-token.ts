@@ -8,6 +8,8 @@ export interface VerifiedToken {
   sub: string;
   sid?: string;
   exp: number;
+  /** The RFC 7638 thumbprint of the key the token is bound to (`cnf.jkt`, RFC 9449 §6.1). */
+  jkt?: string;
 }
 
 export interface TokenVerifierOptions {
@@ -33,6 +35,20 @@ export const MAX_TOKEN_LENGTH = 8192;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const MAX_KID_LENGTH = 256;
 const MAX_SUB_LENGTH = 255;
+// A SHA-256 thumbprint: 32 bytes, 43 base64url characters.
+const JKT = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The token's binding: undefined without `cnf`; a `cnf` that is not exactly
+ * `{jkt: <thumbprint>}`-shaped is refused rather than read as "unbound".
+ */
+function readJkt(cnf: unknown): string | undefined {
+  if (cnf === undefined) return undefined;
+  if (typeof cnf !== "object" || cnf === null) throw new TokenError("CLAIM_INVALID");
+  const { jkt } = cnf as Record<string, unknown>;
+  if (typeof jkt !== "string" || !JKT.test(jkt)) throw new TokenError("CLAIM_INVALID");
+  return jkt;
+}
 
 // Headers that would let the token pick its own key or change how it is
 // processed (RFC 8725 §3.10); we trust only the pinned JWKS.
@@ -147,13 +163,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           ...(options.now && { currentDate: options.now() }),
         },
       );
-      const { sub, sid, exp } = payload;
+      const { sub, sid, exp, cnf } = payload;
       if (typeof sub !== "string" || sub.length === 0 || sub.length > MAX_SUB_LENGTH) {
         throw new TokenError("SUB_INVALID");
       }
       if (typeof exp !== "number") throw new TokenError("CLAIM_MISSING");
-      const verified: VerifiedToken =
-        typeof sid === "string" && sid.length > 0 ? { sub, sid, exp } : { sub, exp };
+      const jkt = readJkt(cnf);
+      const verified: VerifiedToken = {
+        sub,
+        exp,
+        ...(typeof sid === "string" && sid.length > 0 && { sid }),
+        ...(jkt !== undefined && { jkt }),
+      };
       if (cache && keySetVersion !== null) {
         // Never trusted past exp, nor past the oldest iat the verifier accepts.
         const iatLimitMs =

@@ -7,8 +7,10 @@ export function corsOptions(origins: readonly string[]): FastifyCorsOptions {
     // Bearer tokens, not cookies: the browser never needs to send credentials.
     credentials: false,
     methods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    allowedHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "x-request-id"],
-    exposedHeaders: ["x-request-id", "Location", "Retry-After"],
+    // DPoP: the proof header of sender-constrained tokens (RFC 9449).
+    allowedHeaders: ["Authorization", "DPoP", "Content-Type", "Idempotency-Key", "x-request-id"],
+    // WWW-Authenticate: a client tells a bad proof (invalid_dpop_proof) from a bad token.
+    exposedHeaders: ["x-request-id", "Location", "Retry-After", "WWW-Authenticate"],
     maxAge: 600,
   };
 }

@@ -45,7 +45,22 @@ describe("CORS (C4)", () => {
     },
   );
 
-  it("exposes x-request-id, Location and Retry-After to the app origin", async () => {
+  it("J46: allows the DPoP request header in a preflight from the app origin", async () => {
+    const res = await t.app.inject({
+      method: "OPTIONS",
+      url: "/api/protected",
+      headers: {
+        origin: APP_ORIGIN,
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "authorization,dpop",
+      },
+    });
+    expect(res.statusCode).toBe(204);
+    const allowed = String(res.headers["access-control-allow-headers"]).toLowerCase().split(/,\s*/);
+    expect(allowed).toEqual(expect.arrayContaining(["authorization", "dpop"]));
+  });
+
+  it("exposes x-request-id, Location, Retry-After and WWW-Authenticate to the app origin", async () => {
     const res = await t.app.inject({
       method: "GET",
       url: "/health",
@@ -53,7 +68,7 @@ describe("CORS (C4)", () => {
     });
     expect(res.headers["access-control-allow-origin"]).toBe(APP_ORIGIN);
     expect(res.headers["access-control-expose-headers"]).toBe(
-      "x-request-id, Location, Retry-After",
+      "x-request-id, Location, Retry-After, WWW-Authenticate",
     );
   });
 });

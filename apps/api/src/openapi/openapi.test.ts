@@ -16,7 +16,10 @@ const DocumentSchema = z.object({
   openapi: z.string(),
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
   components: z.object({
-    securitySchemes: z.record(z.string(), z.object({ type: z.string(), scheme: z.string() })),
+    securitySchemes: z.record(
+      z.string(),
+      z.object({ type: z.string(), scheme: z.string().optional(), name: z.string().optional() }),
+    ),
     schemas: z.record(z.string(), z.unknown()),
   }),
 });
@@ -48,17 +51,22 @@ describe("GET /openapi.json", () => {
       type: "http",
       scheme: "bearer",
     });
+    expect(doc.components.securitySchemes.dpopAuth).toMatchObject({ type: "http", scheme: "DPoP" });
+    expect(doc.components.securitySchemes.dpopProof).toMatchObject({
+      type: "apiKey",
+      name: "DPoP",
+    });
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(["Task", "TaskList", "Problem"]),
     );
   });
 
   it.each(CONTRACT)(
-    "documents %s %s with bearer security and its success status",
+    "documents %s %s with bearer or DPoP security and its success status",
     async (path, method, status) => {
       const doc = DocumentSchema.parse((await t.app.inject({ url: "/openapi.json" })).json());
       const operation = OperationSchema.parse(doc.paths[path]?.[method]);
-      expect(operation.security).toEqual([{ bearerAuth: [] }]);
+      expect(operation.security).toEqual([{ bearerAuth: [] }, { dpopAuth: [], dpopProof: [] }]);
       expect(Object.keys(operation.responses)).toEqual(
         expect.arrayContaining([status, "401", "403"]),
       );

@@ -9,7 +9,7 @@ import {
   UpdateTaskBodySchema,
 } from "@taskgate/contracts/task";
 import { z } from "zod";
-import { BEARER_SECURITY } from "../openapi/openapi.js";
+import { TOKEN_SECURITY } from "../openapi/openapi.js";
 import { IDEMPOTENCY_KEY_PATTERN } from "./idempotency.js";
 
 // Route schemas: the contracts' wire schemas plus what only the route knows
@@ -32,7 +32,7 @@ const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, ProblemSchema]));
 
 // Every task route can answer these: token, path ownership, malformed request.
-const common = { tags: ["tasks"], security: BEARER_SECURITY };
+const common = { tags: ["tasks"], security: TOKEN_SECURITY };
 const base = [400, 401, 403, 429, 503];
 const withBody = [...base, 413, 415, 422];
 

@@ -34,6 +34,8 @@ export interface TestAppOptions {
   clock?: () => number;
   /** "sqlite" (default): a file in a temp dir; "postgres": a fresh database on the test server. */
   engine?: Engine;
+  /** Trust the same signing key and JWKS server as that app: a second instance of one deployment. */
+  keysFrom?: Pick<TestApp, "key" | "server">;
 }
 
 export interface TestApp {
@@ -71,8 +73,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const engine = options.engine ?? "sqlite";
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "taskgate-api-"));
   const pgDatabase = engine === "postgres" ? await createPostgresDatabase() : undefined;
-  const key = await createTestKey();
-  const server = await startTestServer([key.publicJwk]);
+  const key = options.keysFrom?.key ?? (await createTestKey());
+  const server = options.keysFrom?.server ?? (await startTestServer([key.publicJwk]));
   if (options.jwksDown) await server.stop();
   const env = {
     JWKS_URL: server.url,
@@ -134,7 +136,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await app.close();
       await db.destroy();
-      await server.close();
+      // A shared JWKS server belongs to the app that started it.
+      if (!options.keysFrom) await server.close();
       await pgDatabase?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
