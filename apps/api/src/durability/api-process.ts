@@ -12,6 +12,7 @@ const API_DIR = path.resolve(fileURLToPath(import.meta.url), "../../..");
 const SOURCE_DIRS = [
   path.join(API_DIR, "src"),
   path.resolve(API_DIR, "../../packages/contracts/src"),
+  path.resolve(API_DIR, "../../packages/config/src"),
 ];
 
 function newestMtime(dir: string): number {
