@@ -9,7 +9,7 @@ import { sharedEnv } from "@taskgate/config/shared";
 // configuration package (shared + api fragments). Everything else receives a
 // typed Config.
 
-export type { SigningAlgorithm };
+export type { DpopMode, SigningAlgorithm };
 export { ConfigError, findRepoRoot };
 
 const apiShape = { ...sharedEnv, ...apiEnv };

@@ -28,7 +28,7 @@ export const webEnv = {
     app: "web",
     default: "`3`",
     example: "3",
-    doc: "Sign-in and sign-up attempts allowed per client per window (always enforced).",
+    doc: "Sign-in and sign-up attempts allowed per client address per window (always enforced); failed sign-ins are also limited per account (docs/security.md).",
   }),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: integer(10, 1, 3_600).register(variables, {
     app: "web",
