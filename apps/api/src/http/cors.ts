@@ -7,8 +7,14 @@ export function corsOptions(origins: readonly string[]): FastifyCorsOptions {
     // Bearer tokens, not cookies: the browser never needs to send credentials.
     credentials: false,
     methods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    allowedHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "x-request-id"],
-    exposedHeaders: ["x-request-id", "Location", "Retry-After"],
+    allowedHeaders: [
+      "Authorization",
+      "Content-Type",
+      "Idempotency-Key",
+      "If-None-Match",
+      "x-request-id",
+    ],
+    exposedHeaders: ["x-request-id", "Location", "Retry-After", "ETag"],
     maxAge: 600,
   };
 }

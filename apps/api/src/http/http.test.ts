@@ -45,7 +45,7 @@ describe("CORS (C4)", () => {
     },
   );
 
-  it("exposes x-request-id, Location and Retry-After to the app origin", async () => {
+  it("exposes x-request-id, Location, Retry-After and ETag to the app origin", async () => {
     const res = await t.app.inject({
       method: "GET",
       url: "/health",
@@ -53,7 +53,7 @@ describe("CORS (C4)", () => {
     });
     expect(res.headers["access-control-allow-origin"]).toBe(APP_ORIGIN);
     expect(res.headers["access-control-expose-headers"]).toBe(
-      "x-request-id, Location, Retry-After",
+      "x-request-id, Location, Retry-After, ETag",
     );
   });
 });
