@@ -23,7 +23,15 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** Row shape of `task_versions`: bumped by a trigger on every change to a user's tasks. */
+export interface TaskVersionsTable {
+  user_id: string;
+  /** bigint: PostgreSQL's driver returns it as a string, SQLite as a number. */
+  version: number | string;
+}
+
 export interface Database {
   tasks: TasksTable;
+  task_versions: TaskVersionsTable;
   idempotency_keys: IdempotencyKeysTable;
 }

@@ -18,6 +18,7 @@ import {
   replaceTaskSchema,
   updateTaskSchema,
 } from "./task-schemas.js";
+import { listEtag, noneMatch, readTaskVersion, taskEtag } from "./task-version.js";
 import { tasksRepository } from "./tasks-repository.js";
 
 export interface TaskRoutesDeps {
@@ -51,10 +52,16 @@ export function taskRoutes(deps: TaskRoutesDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("onRequest", enforcePathOwnership);
 
-    app.get("/api/:userId/tasks", { schema: listTasksSchema }, async (request) => {
+    // Conditional GETs (If-None-Match → 304) come after the token and the
+    // path ownership checks and read only the user's version row.
+    app.get("/api/:userId/tasks", { schema: listTasksSchema }, async (request, reply) => {
       const { status, limit, cursor } = request.query;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      const page = await repo.list(requireUser(request).id, { status, limit, after });
+      const userId = requireUser(request).id;
+      const etag = listEtag(userId, await readTaskVersion(deps.db, userId), request.query);
+      reply.header("etag", etag);
+      if (noneMatch(request.headers["if-none-match"], etag)) return reply.code(304).send();
+      const page = await repo.list(userId, { status, limit, after });
       return { items: page.items, next_cursor: page.next && encodeCursor(page.next) };
     });
 
@@ -74,9 +81,16 @@ export function taskRoutes(deps: TaskRoutesDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(ONE, { schema: getTaskSchema }, async (request) =>
-      found(await repo.get(requireUser(request).id, request.params.taskId)),
-    );
+    app.get(ONE, { schema: getTaskSchema }, async (request, reply) => {
+      const userId = requireUser(request).id;
+      const { taskId } = request.params;
+      const etag = taskEtag(userId, await readTaskVersion(deps.db, userId), taskId);
+      if (noneMatch(request.headers["if-none-match"], etag)) {
+        return reply.header("etag", etag).code(304).send();
+      }
+      const task = found(await repo.get(userId, taskId));
+      return reply.header("etag", etag).send(task);
+    });
 
     app.put(ONE, { schema: replaceTaskSchema, preValidation: objectBody }, async (request) =>
       found(await repo.update(requireUser(request).id, request.params.taskId, request.body)),

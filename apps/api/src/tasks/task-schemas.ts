@@ -34,14 +34,26 @@ const problems = (...statuses: number[]) =>
 // Every task route can answer these: token, path ownership, malformed request.
 const common = { tags: ["tasks"], security: TOKEN_SECURITY };
 const base = [400, 401, 403, 429, 503];
+
+// A conditional GET whose If-None-Match still matches: no body.
+const notModified = {
+  304: z.undefined().describe("Not modified: the ETag in If-None-Match is current"),
+};
+const ConditionalHeaders = z.looseObject({
+  "if-none-match": z
+    .string()
+    .optional()
+    .describe("An ETag from an earlier answer: 304 with no body while the tasks are unchanged"),
+});
 const withBody = [...base, 413, 415, 422];
 
 export const listTasksSchema = {
   ...common,
   summary: "List the user's tasks, newest first",
   params: UserParams,
+  headers: ConditionalHeaders,
   querystring: ListTasksQuerySchema,
-  response: { 200: TaskListSchema, ...problems(...base) },
+  response: { 200: TaskListSchema, ...notModified, ...problems(...base) },
 };
 
 export const createTaskSchema = {
@@ -57,7 +69,8 @@ export const getTaskSchema = {
   ...common,
   summary: "Get one task",
   params: TaskParams,
-  response: { 200: TaskSchema, ...problems(...base, 404) },
+  headers: ConditionalHeaders,
+  response: { 200: TaskSchema, ...notModified, ...problems(...base, 404) },
 };
 
 export const replaceTaskSchema = {
