@@ -16,6 +16,10 @@
 # `npm run db:migrate -w @taskgate/web` (its default) or `npm run keys:rotate`:
 #   docker run --rm -e DATABASE_URL=... -e BETTER_AUTH_SECRET=... taskgate-web-tools
 #
+# Behind a TLS-inspecting proxy, pass its CA bundle as an optional build
+# secret; every `npm ci` trusts it, and nothing of it stays in an image:
+#   docker build --secret id=ca,src=/etc/ssl/certs/ca-certificates.crt --target api .
+#
 # Configuration comes from the environment only (see .env.example and
 # docs/deploy.md); nothing secret is baked into an image. NEXT_PUBLIC_API_URL
 # is read at run time, so one web image serves every deployment.
@@ -40,7 +44,9 @@ COPY packages/test-services/package.json packages/test-services/
 
 # --- every dependency (compilers, bundlers), shared by both builds.
 FROM manifests AS deps
-RUN npm ci
+RUN --mount=type=secret,id=ca,target=/run/secrets/ca.pem \
+    if [ -s /run/secrets/ca.pem ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca.pem; fi \
+    && npm ci
 COPY tsconfig.base.json ./
 COPY packages packages
 
@@ -53,7 +59,9 @@ RUN npm run build -w @taskgate/api
 
 # Production dependencies of the api workspace only.
 FROM manifests AS api-prod-deps
-RUN npm ci --omit=dev --workspace=@taskgate/api
+RUN --mount=type=secret,id=ca,target=/run/secrets/ca.pem \
+    if [ -s /run/secrets/ca.pem ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca.pem; fi \
+    && npm ci --omit=dev --workspace=@taskgate/api
 
 FROM ${NODE_IMAGE} AS api
 ENV NODE_ENV=production \
