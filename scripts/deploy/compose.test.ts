@@ -218,7 +218,7 @@ describe.each(["api", "web"])("Dockerfile target %s", (target) => {
   it("starts node directly, so SIGTERM reaches the server and drains it", () => {
     expect(instruction("STOPSIGNAL")).toEqual(["STOPSIGNAL SIGTERM"]);
     expect(instruction("CMD").at(-1)).toMatch(
-      /^CMD \["node", ("--[a-z-]+=\d+", )*"apps\/(api|web)\/.+\.js"\]$/,
+      /^CMD \["node", ("--[a-z-]+=\d+", )*"apps\/(api|web)\/.+\.m?js"(, "--[a-z-]+")*\]$/,
     );
     expect(instruction("ENV").join(" ")).toContain("NODE_ENV=production");
   });
