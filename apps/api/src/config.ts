@@ -83,6 +83,34 @@ const EnvSchema = z.object({
   REVOCATION_POLL_SECONDS: int(2, 1, 60),
   // 0: fail open (a stale list is trusted); >0: strict, 503 past this age.
   REVOCATION_MAX_STALE_SECONDS: int(0, 0, 86_400),
+  // Slow clients (decision 034): the whole request (headers and body) must
+  // arrive within API_REQUEST_TIMEOUT_MS, its headers within
+  // API_HEADERS_TIMEOUT_MS; an idle kept-alive connection closes after
+  // API_KEEP_ALIVE_TIMEOUT_MS. 59 s at most, so a request is closed within 60 s.
+  API_REQUEST_TIMEOUT_MS: int(30_000, 100, 59_000),
+  API_HEADERS_TIMEOUT_MS: int(10_000, 100, 59_000),
+  API_KEEP_ALIVE_TIMEOUT_MS: int(10_000, 100, 600_000),
+  // Requests per window per client address and per authenticated user
+  // (decision 035); generous: only a flood ever meets them.
+  API_RATE_LIMIT_CLIENT_MAX: int(3000, 1, 1_000_000_000),
+  API_RATE_LIMIT_USER_MAX: int(1200, 1, 1_000_000_000),
+  API_RATE_LIMIT_WINDOW_SECONDS: int(60, 1, 3600),
+  // Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; empty: the
+  // socket's peer is the client, whatever the headers say.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform(commaList)
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], "must be IPs or CIDRs"))),
+  // Set: rate limits are shared by every api instance through Redis.
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
+  // Namespaces the keys under `taskgate:`; tests use one per run.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{0,100}$/, "letters, digits, '_', '.', ':' or '-' only")
+    .default(""),
 });
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server through a pool. */
@@ -119,6 +147,20 @@ export interface Config {
     /** The JWKS fetch timeout: both requests go to the same web app. */
     timeoutMs: number;
   };
+  http: {
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    /** Client addresses (IPs, CIDRs) of proxies whose X-Forwarded-For is believed. */
+    trustedProxies: string[];
+  };
+  rateLimit: {
+    clientMax: number;
+    userMax: number;
+    windowMs: number;
+  };
+  /** Unset: rate limits live in this process's memory. */
+  redis?: { url: string; keyPrefix: string };
 }
 
 export class ConfigError extends Error {
@@ -147,6 +189,10 @@ export function parseConfig(env: Record<string, string | undefined>, rootDir: st
     throw new ConfigError([
       "REVOCATION_MAX_STALE_SECONDS: must be 0 (never) or at least twice REVOCATION_POLL_SECONDS",
     ]);
+  }
+  // Node refuses a headers timeout longer than the request's.
+  if (e.API_HEADERS_TIMEOUT_MS > e.API_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(["API_HEADERS_TIMEOUT_MS: must not exceed API_REQUEST_TIMEOUT_MS"]);
   }
   const dataDir = path.resolve(rootDir, e.DATA_DIR);
   return {
@@ -184,6 +230,18 @@ export function parseConfig(env: Record<string, string | undefined>, rootDir: st
       maxStaleMs: e.REVOCATION_MAX_STALE_SECONDS * 1000,
       timeoutMs: e.JWKS_TIMEOUT_MS,
     },
+    http: {
+      requestTimeoutMs: e.API_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.API_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.API_KEEP_ALIVE_TIMEOUT_MS,
+      trustedProxies: e.TRUSTED_PROXIES,
+    },
+    rateLimit: {
+      clientMax: e.API_RATE_LIMIT_CLIENT_MAX,
+      userMax: e.API_RATE_LIMIT_USER_MAX,
+      windowMs: e.API_RATE_LIMIT_WINDOW_SECONDS * 1000,
+    },
+    ...(e.REDIS_URL && { redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } }),
   };
 }
 

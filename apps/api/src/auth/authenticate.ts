@@ -1,5 +1,6 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 import { AppError } from "../http/app-error.js";
+import { noteRefusal } from "../http/refusal.js";
 import { authorizationValues, parseBearer } from "./bearer.js";
 import { JwksUnavailableError, RevocationsUnavailableError, TokenError } from "./errors.js";
 import type { TokenVerifier } from "./verify-token.js";
@@ -36,21 +37,35 @@ export function createAuthenticate(verify: TokenVerifier): onRequestAsyncHookHan
         ? { id: verified.sub, sessionId: verified.sid }
         : { id: verified.sub };
     } catch (error) {
-      const context = { route: request.routeOptions.url ?? null, ip: request.ip };
+      // Each refusal is the request's one log line (http/request-log.ts),
+      // with route, request_id and client address.
       if (error instanceof TokenError) {
         // Security event: the reason code, never the token itself.
-        request.log.warn({ event: "auth.refused", reason: error.reason, ...context }, "refused");
+        noteRefusal(request, {
+          level: "warn",
+          event: "auth.refused",
+          reason: error.reason,
+          msg: "refused",
+        });
         throw unauthorized();
       }
       if (error instanceof JwksUnavailableError) {
-        request.log.error({ event: "auth.jwks_unavailable", ...context }, "JWKS unavailable");
+        noteRefusal(request, {
+          level: "error",
+          event: "auth.jwks_unavailable",
+          msg: "JWKS unavailable",
+        });
         throw new AppError(503, "SERVICE_UNAVAILABLE", "Token keys are unavailable, try again", {
           headers: { "retry-after": RETRY_AFTER_SECONDS },
         });
       }
       if (error instanceof RevocationsUnavailableError) {
         // Strict mode only: the token is valid but the revocation list too old to trust.
-        request.log.error({ event: "auth.revocations_stale", ...context }, "revocation list stale");
+        noteRefusal(request, {
+          level: "error",
+          event: "auth.revocations_stale",
+          msg: "revocation list stale",
+        });
         throw new AppError(503, "SERVICE_UNAVAILABLE", "Token checks are unavailable, try again", {
           headers: { "retry-after": RETRY_AFTER_SECONDS },
         });
