@@ -7,10 +7,11 @@
 // value, so escaping them keeps the line's meaning and makes it inert.
 const UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;
 
-const escape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+const toUnicodeEscape = (char: string): string =>
+  `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /** A serialized JSON log line with every character that could act on a terminal or viewer escaped. */
 export function escapeLogLine(line: string): string {
   UNSAFE.lastIndex = 0;
-  return UNSAFE.test(line) ? line.replace(UNSAFE, escape) : line;
+  return UNSAFE.test(line) ? line.replace(UNSAFE, toUnicodeEscape) : line;
 }
