@@ -9,6 +9,7 @@ import { noteRefusal } from "./refusal.js";
 // and the limit is skipped (skipOnError) until it is back.
 const REDIS_COMMAND_TIMEOUT_MS = 500;
 const REDIS_ERROR_LOG_INTERVAL_MS = 30_000;
+const REDIS_READY_WAIT_MS = 2000;
 
 export interface RateLimits {
   /** onRequest hook for an authenticated scope, after authentication: the per-user limit. */
@@ -22,7 +23,7 @@ function redisClient(app: FastifyInstance, url: string): Redis {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
-    connectTimeout: 2000,
+    connectTimeout: REDIS_READY_WAIT_MS,
   });
   let lastLogged = 0;
   // Without a listener ioredis writes its own (non-JSON) line per error.
@@ -31,6 +32,21 @@ function redisClient(app: FastifyInstance, url: string): Redis {
     if (now - lastLogged < REDIS_ERROR_LOG_INTERVAL_MS) return;
     lastLogged = now;
     app.log.warn({ event: "redis.error", err: error }, "Redis unavailable; rate limits skipped");
+  });
+  // Counting starts with the first request: wait (briefly) for the
+  // connection, else those requests would skip the limit. Redis down at
+  // start-up is no reason not to serve.
+  app.addHook("onReady", async () => {
+    if (redis.status === "ready") return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, REDIS_READY_WAIT_MS);
+      function done() {
+        clearTimeout(timer);
+        redis.off("ready", done);
+        resolve();
+      }
+      redis.once("ready", done);
+    });
   });
   app.addHook("onClose", async () => {
     await redis.quit().catch(() => redis.disconnect());
