@@ -9,6 +9,7 @@ const FORGED = '[api] {"level":30,"event":"FORGED","msg":"forged"}';
 // C1 CSI), NEL, a carriage return and the Unicode line separators.
 const HOSTILE = `x\n${FORGED}\u001b[2J\u009b2J\u0085\r${FORGED}\u2028${FORGED}\u2029\u007f`;
 // Anything that can end a line or act on a terminal, outside the final newline.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** The api's output as `npm start` shows it (scripts/start.mjs prefixes each line). */
