@@ -28,6 +28,29 @@ describe("health and readiness", () => {
     });
   });
 
+  it("I23: GET /ready tells nothing about the revocation list, whatever it holds", async () => {
+    t = await createTestApp();
+    await t.jwks.warmUp();
+    t.feed.revokeSession("session-1");
+    t.feed.revokeSession("session-2");
+    await t.revocations.syncNow();
+    const ready = await t.app.inject({ method: "GET", url: "/ready" });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({
+      status: "ready",
+      checks: { database: true, jwks: true, revocations: true },
+    });
+    expect(ready.body).not.toMatch(/\d/);
+    const down = await createTestApp({ jwksDown: true });
+    try {
+      const unavailable = await down.app.inject({ method: "GET", url: "/ready" });
+      expect(unavailable.statusCode).toBe(503);
+      expect(unavailable.body).not.toMatch(/\d/);
+    } finally {
+      await down.close();
+    }
+  });
+
   it("GET /ready loads the JWKS in the background when not yet loaded", async () => {
     t = await createTestApp();
     const first = await t.app.inject({ method: "GET", url: "/ready" });
