@@ -253,10 +253,9 @@ describe("strict mode (REVOCATION_MAX_STALE_SECONDS)", () => {
     expect(ProblemSchema.parse(JSON.parse(answer.body)).code).toBe("SERVICE_UNAVAILABLE");
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({
+    expect(await ready.json()).toEqual({
       status: "unavailable",
       checks: { database: true, jwks: true, revocations: false },
-      revocations: { state: "unavailable", mode: "strict" },
     });
     // A bad token is still a 401: strict mode does not hide why a token is refused.
     expect((await call("a.b.c")).status).toBe(401);
