@@ -71,6 +71,7 @@ describe("I20: slow clients are closed (slow-loris)", () => {
         event: "http.client_error",
         code: "ERR_HTTP_REQUEST_TIMEOUT",
         status: 408,
+        ip: "127.0.0.1",
       }),
     ]);
   });
