@@ -30,7 +30,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   jwks: Pick<JwksCache, "getKey" | "isLoaded" | "warmUp">;
   /** The revocation feed's poller (auth/revocation/create-revocations.ts); the app starts and stops it. */
-  revocations: Pick<RevocationPoller, "list" | "lastSyncAt" | "status" | "start" | "stop">;
+  revocations: Pick<RevocationPoller, "list" | "lastSyncAt" | "start" | "stop">;
   logger: Logger;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   clock?: () => number;
