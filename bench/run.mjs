@@ -222,6 +222,11 @@ async function startApi(jwksUrl, dataDir, databaseUrl) {
         CORS_ORIGINS: ISSUER,
         // What DPoP proofs name in htu: the address the bench's clients use.
         API_URL: `http://127.0.0.1:${port}`,
+        // One client and one user send every request of a scenario, far past
+        // what the api's defaults allow a real one: the limiter still runs
+        // (its cost is measured) but never refuses.
+        API_RATE_LIMIT_CLIENT_MAX: "1000000000",
+        API_RATE_LIMIT_USER_MAX: "1000000000",
       },
     },
   );

@@ -85,6 +85,10 @@ export const CATALOGUE = [
   ["I7", "injection strings stored literally"],
   ["I8", "wrong types"],
   ["I9", "query pollution"],
+  ["I20", "slow-loris timeouts (api)"],
+  ["I21", "api rate limit per client and per user"],
+  ["I22", "private data directory and database files (api)"],
+  ["I23", "/ready without counts"],
   ["F1", "JWKS down at cold start"],
   ["F2", "JWKS down with warm cache"],
   ["F3", "JWKS slow"],
@@ -106,6 +110,8 @@ export const CATALOGUE = [
   ["B5", "cross-tab sign-out"],
   ["L1", "refusal logs"],
   ["L2", "unhandled errors"],
+  ["L10", "one log line per refused request (api)"],
+  ["L11", "log injection (api)"],
 ];
 
 /** Ids that are answered by a decision record instead of a test. */

@@ -16,10 +16,12 @@ import { healthRoutes } from "./health/health-routes.js";
 import { createClientErrorHandler } from "./http/client-error.js";
 import { corsOptions } from "./http/cors.js";
 import { registerErrorHandling } from "./http/error-handler.js";
+import { registerRateLimits } from "./http/rate-limit.js";
 import { genReqId } from "./http/request-id.js";
 import { registerRequestLog } from "./http/request-log.js";
 import { registerResponseHeaders } from "./http/response-headers.js";
 import { serializerCompiler } from "./http/serializer.js";
+import { serverTimeouts } from "./http/server-timeouts.js";
 import { registerOpenApi } from "./openapi/openapi.js";
 import { protectedRoutes } from "./protected/protected-routes.js";
 import { taskRoutes } from "./tasks/task-routes.js";
@@ -29,7 +31,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   jwks: Pick<JwksCache, "getKey" | "isLoaded" | "warmUp">;
   /** The revocation feed's poller (auth/revocation/create-revocations.ts); the app starts and stops it. */
-  revocations: Pick<RevocationPoller, "list" | "lastSyncAt" | "status" | "start" | "stop">;
+  revocations: Pick<RevocationPoller, "list" | "lastSyncAt" | "start" | "stop">;
   logger: Logger;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   clock?: () => number;
@@ -52,6 +54,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId,
     clientErrorHandler: createClientErrorHandler(loggerInstance),
     bodyLimit: BODY_LIMIT_BYTES,
+    ...serverTimeouts(config.http),
+    // request.ip is the socket's peer unless that peer is a trusted proxy: a
+    // header a client writes itself never moves it to another rate-limit bucket.
+    trustProxy: config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false,
     // Fastify's default (100) answers a long id with 414 before authentication;
     // Node's 16 KiB header limit already bounds a URL, so let every path reach
     // the contract's order of checks (401, 403, then 404 for an id that is no task).
@@ -70,6 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerResponseHeaders(app);
   registerRequestLog(app);
   await app.register(cors, corsOptions(config.corsOrigins));
+  // After CORS, so a browser can read a 429 and its Retry-After.
+  const limits = await registerRateLimits(app, config);
   await registerOpenApi(app);
 
   const { clock, revocations } = deps;
@@ -90,11 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     healthRoutes({
       pingDatabase: () => ping(db),
       jwks,
-      revocations: {
-        status: () => revocations.status(),
-        isStale: guard.isStale,
-        strict: config.revocations.maxStaleMs > 0,
-      },
+      revocations: { isStale: guard.isStale },
     }),
   );
 
@@ -108,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onClose", async () => dpop.replay.close());
   await app.register(async (authenticated) => {
     authenticated.addHook("onRequest", createAuthenticate(verify, dpop));
+    authenticated.addHook("onRequest", limits.perUser);
     await authenticated.register(protectedRoutes);
     await authenticated.register(taskRoutes({ db }));
   });

@@ -165,6 +165,48 @@ describe("parseConfig", () => {
     ).toEqual([]);
   });
 
+  it("defaults bound slow requests and leave generous rate limits, in memory, no proxy trusted", () => {
+    const config = parseConfig({}, ROOT);
+    expect(config.http).toEqual({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 10_000,
+      trustedProxies: [],
+    });
+    expect(config.rateLimit).toEqual({ clientMax: 3000, userMax: 1200, windowMs: 60_000 });
+    expect(config.redis).toBeUndefined();
+  });
+
+  it("takes TRUSTED_PROXIES, REDIS_URL and REDIS_KEY_PREFIX as given", () => {
+    const config = parseConfig(
+      {
+        TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.1,2001:db8::/32",
+        REDIS_URL: "redis://cache:6379/2",
+        REDIS_KEY_PREFIX: "prod:",
+      },
+      ROOT,
+    );
+    expect(config.http.trustedProxies).toEqual(["10.0.0.0/8", "192.0.2.1", "2001:db8::/32"]);
+    expect(config.redis).toEqual({ url: "redis://cache:6379/2", keyPrefix: "prod:" });
+  });
+
+  it.each([
+    ["TRUSTED_PROXIES", "loadbalancer.internal"],
+    ["REDIS_URL", "http://cache:6379"],
+    ["REDIS_KEY_PREFIX", "a b"],
+    ["API_REQUEST_TIMEOUT_MS", "0"],
+    ["API_REQUEST_TIMEOUT_MS", "60000"],
+    ["API_RATE_LIMIT_CLIENT_MAX", "0"],
+  ])("rejects %s=%s naming the variable", (name, value) => {
+    expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name}:`))]);
+  });
+
+  it("rejects a headers timeout longer than the request timeout (Node refuses it)", () => {
+    expect(problemsOf({ API_REQUEST_TIMEOUT_MS: "5000", API_HEADERS_TIMEOUT_MS: "6000" })).toEqual([
+      expect.stringMatching(/^API_HEADERS_TIMEOUT_MS:/),
+    ]);
+  });
+
   it("reports every bad variable, one line each", () => {
     const problems = problemsOf({ API_PORT: "abc", JWKS_URL: "ftp://x", LOG_LEVEL: "loud" });
     expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([

@@ -4,6 +4,7 @@ import { findRepoRoot, readEnvironment, resolveDataDir } from "@taskgate/config/
 import type { DpopMode, LogLevel, SigningAlgorithm } from "@taskgate/config/kinds";
 import { ConfigError, type Env, parseEnv, resolveAddresses } from "@taskgate/config/parse";
 import { sharedEnv } from "@taskgate/config/shared";
+import { webEnv } from "@taskgate/config/web";
 
 // The only module that reads process.env: the api's composition of the
 // configuration package (shared + api fragments). Everything else receives a
@@ -12,7 +13,9 @@ import { sharedEnv } from "@taskgate/config/shared";
 export type { DpopMode, SigningAlgorithm };
 export { ConfigError, findRepoRoot };
 
-const apiShape = { ...sharedEnv, ...apiEnv };
+// TRUSTED_PROXIES is the web app's variable (the contract's table); the api
+// reads the same list for its own per-client rate limit.
+const apiShape = { ...sharedEnv, ...apiEnv, TRUSTED_PROXIES: webEnv.TRUSTED_PROXIES };
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server through a pool. */
 export type DatabaseConfig =
@@ -57,6 +60,18 @@ export interface Config {
   };
   /** null: state stays in this process's memory. */
   redis: { url: string; keyPrefix: string } | null;
+  http: {
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    /** Client addresses (IPs, CIDRs) of proxies whose X-Forwarded-For is believed. */
+    trustedProxies: string[];
+  };
+  rateLimit: {
+    clientMax: number;
+    userMax: number;
+    windowMs: number;
+  };
 }
 
 /** Pure: validates an env-like record; throws ConfigError naming each bad variable. */
@@ -70,6 +85,10 @@ export function parseConfig(env: Env, rootDir: string): Config {
     throw new ConfigError([
       "REVOCATION_MAX_STALE_SECONDS: must be 0 (never) or at least twice REVOCATION_POLL_SECONDS",
     ]);
+  }
+  // Node refuses a headers timeout longer than the request's.
+  if (e.API_HEADERS_TIMEOUT_MS > e.API_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(["API_HEADERS_TIMEOUT_MS: must not exceed API_REQUEST_TIMEOUT_MS"]);
   }
   const addresses = resolveAddresses(e);
   const dataDir = resolveDataDir(rootDir, e.DATA_DIR);
@@ -114,6 +133,17 @@ export function parseConfig(env: Env, rootDir: string): Config {
       publicUrl: addresses.apiUrl.replace(/\/+$/, ""),
     },
     redis: e.REDIS_URL === undefined ? null : { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
+    http: {
+      requestTimeoutMs: e.API_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.API_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.API_KEEP_ALIVE_TIMEOUT_MS,
+      trustedProxies: e.TRUSTED_PROXIES,
+    },
+    rateLimit: {
+      clientMax: e.API_RATE_LIMIT_CLIENT_MAX,
+      userMax: e.API_RATE_LIMIT_USER_MAX,
+      windowMs: e.API_RATE_LIMIT_WINDOW_SECONDS * 1000,
+    },
   };
 }
 

@@ -10,6 +10,42 @@ export const apiEnv = {
     example: "0.0.0.0",
     doc: "Interface the api listens on.",
   }),
+  API_REQUEST_TIMEOUT_MS: integer(30_000, 100, 59_000).register(variables, {
+    app: "api",
+    default: "`30000`",
+    example: "30000",
+    doc: "A whole request (headers and body) must arrive within this; at most 59 s, so a slow client is closed within 60 s.",
+  }),
+  API_HEADERS_TIMEOUT_MS: integer(10_000, 100, 59_000).register(variables, {
+    app: "api",
+    default: "`10000`",
+    example: "10000",
+    doc: "A request's headers must arrive within this (not more than API_REQUEST_TIMEOUT_MS).",
+  }),
+  API_KEEP_ALIVE_TIMEOUT_MS: integer(10_000, 100, 600_000).register(variables, {
+    app: "api",
+    default: "`10000`",
+    example: "10000",
+    doc: "An idle kept-alive connection closes after this; behind a load balancer set it above the balancer's idle timeout.",
+  }),
+  API_RATE_LIMIT_CLIENT_MAX: integer(3_000, 1, 1_000_000_000).register(variables, {
+    app: "api",
+    default: "`3000`",
+    example: "3000",
+    doc: "Requests per window per client address (429 with Retry-After beyond it).",
+  }),
+  API_RATE_LIMIT_USER_MAX: integer(1_200, 1, 1_000_000_000).register(variables, {
+    app: "api",
+    default: "`1200`",
+    example: "1200",
+    doc: "Requests per window per signed-in user, across addresses.",
+  }),
+  API_RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 3_600).register(variables, {
+    app: "api",
+    default: "`60`",
+    example: "60",
+    doc: "The api's rate-limit window, in seconds.",
+  }),
   DPOP_MODE: z
     .enum(DPOP_MODES, { error: `allowed: ${DPOP_MODES.join(", ")}` })
     .default("allowed")

@@ -49,6 +49,6 @@ export const webEnv = {
     .register(variables, {
       app: "web",
       default: "empty: the socket's peer address is the client",
-      doc: "Proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For entries are believed.",
+      doc: "Proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For entries are believed (the api reads the same list for its own limits).",
     }),
 };

@@ -1,6 +1,7 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 import type { DpopMode } from "../config.js";
 import { AppError } from "../http/app-error.js";
+import { noteRefusal } from "../http/refusal.js";
 import {
   type AuthScheme,
   authorizationValues,
@@ -83,29 +84,52 @@ export function createAuthenticate(
         ? { id: verified.sub, sessionId: verified.sid }
         : { id: verified.sub };
     } catch (error) {
-      const context = { route: request.routeOptions.url ?? null, ip: request.ip };
+      // Each refusal is the request's one log line (http/request-log.ts), with
+      // route, request_id and client address: the reason code, never the token
+      // or the proof.
       if (error instanceof DpopError) {
-        // Security event: the reason code, never the token or the proof.
-        request.log.warn({ event: "auth.refused", reason: error.reason, ...context }, "refused");
+        noteRefusal(request, {
+          level: "warn",
+          event: "auth.refused",
+          reason: error.reason,
+          msg: "refused",
+        });
         throw dpopUnauthorized(error.challenge);
       }
       if (error instanceof TokenError) {
-        request.log.warn({ event: "auth.refused", reason: error.reason, ...context }, "refused");
+        noteRefusal(request, {
+          level: "warn",
+          event: "auth.refused",
+          reason: error.reason,
+          msg: "refused",
+        });
         // A client using DPoP (or one that must) is answered in DPoP's terms.
         const dpopTerms = mode !== "off" && (scheme === "DPoP" || mode === "required");
         throw dpopTerms ? dpopUnauthorized("invalid_token") : unauthorized();
       }
       if (error instanceof ReplayCacheUnavailableError) {
-        request.log.error({ event: "auth.dpop_replay_unavailable", ...context }, error.message);
+        noteRefusal(request, {
+          level: "error",
+          event: "auth.dpop_replay_unavailable",
+          msg: "DPoP replay cache unavailable",
+        });
         throw unavailable("Token checks are unavailable, try again");
       }
       if (error instanceof JwksUnavailableError) {
-        request.log.error({ event: "auth.jwks_unavailable", ...context }, "JWKS unavailable");
+        noteRefusal(request, {
+          level: "error",
+          event: "auth.jwks_unavailable",
+          msg: "JWKS unavailable",
+        });
         throw unavailable("Token keys are unavailable, try again");
       }
       if (error instanceof RevocationsUnavailableError) {
         // Strict mode only: the token is valid but the revocation list too old to trust.
-        request.log.error({ event: "auth.revocations_stale", ...context }, "revocation list stale");
+        noteRefusal(request, {
+          level: "error",
+          event: "auth.revocations_stale",
+          msg: "revocation list stale",
+        });
         throw unavailable("Token checks are unavailable, try again");
       }
       throw error;

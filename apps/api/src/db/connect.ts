@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import {
@@ -10,6 +9,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
+import { ensurePrivateDirectory, ensurePrivateFile } from "./private-files.js";
 import type { Database } from "./schema.js";
 
 // The one place that knows which database engine is in use. Everything else
@@ -84,7 +84,8 @@ export function openDatabase(
   options: OpenOptions = {},
 ): Kysely<Database> {
   if (database.kind === "postgres") return openPostgres(database, options);
-  mkdirSync(path.dirname(database.file), { recursive: true });
+  ensurePrivateDirectory(path.dirname(database.file));
+  ensurePrivateFile(database.file);
   const sqlite = new SQLite(database.file);
   // WAL lets readers run beside the writer; NORMAL is durable in WAL mode
   // across process crashes; busy_timeout absorbs short write contention.

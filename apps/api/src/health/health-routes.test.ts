@@ -16,7 +16,7 @@ describe("health and readiness", () => {
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
   });
 
-  it("GET /ready answers 200 once the database answers and the JWKS is loaded, with the feed's state", async () => {
+  it("I23: GET /ready answers 200 once the database answers and the JWKS is loaded, with booleans and no counts", async () => {
     t = await createTestApp();
     await t.jwks.warmUp();
     await t.revocations.syncNow();
@@ -25,13 +25,30 @@ describe("health and readiness", () => {
     expect(res.json()).toEqual({
       status: "ready",
       checks: { database: true, jwks: true, revocations: true },
-      revocations: {
-        state: "synced",
-        last_sync_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
-        entries: 0,
-        mode: "fail_open",
-      },
     });
+  });
+
+  it("I23: GET /ready tells nothing about the revocation list, whatever it holds", async () => {
+    t = await createTestApp();
+    await t.jwks.warmUp();
+    t.feed.revokeSession("session-1");
+    t.feed.revokeSession("session-2");
+    await t.revocations.syncNow();
+    const ready = await t.app.inject({ method: "GET", url: "/ready" });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({
+      status: "ready",
+      checks: { database: true, jwks: true, revocations: true },
+    });
+    expect(ready.body).not.toMatch(/\d/);
+    const down = await createTestApp({ jwksDown: true });
+    try {
+      const unavailable = await down.app.inject({ method: "GET", url: "/ready" });
+      expect(unavailable.statusCode).toBe(503);
+      expect(unavailable.body).not.toMatch(/\d/);
+    } finally {
+      await down.close();
+    }
   });
 
   it("GET /ready loads the JWKS in the background when not yet loaded", async () => {

@@ -24,7 +24,14 @@ export function createClientErrorHandler(log: FastifyBaseLogger) {
     };
     const requestId = randomUUID();
     log.warn(
-      { event: "http.client_error", code: error.code ?? null, status, request_id: requestId },
+      {
+        event: "http.client_error",
+        code: error.code ?? null,
+        status,
+        request_id: requestId,
+        // The socket's peer: no request was parsed, so no proxy header either.
+        ip: socket.remoteAddress ?? null,
+      },
       "request refused by the HTTP parser",
     );
     const body: Problem = {

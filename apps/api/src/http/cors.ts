@@ -18,7 +18,14 @@ export function corsOptions(origins: readonly string[]): FastifyCorsOptions {
       "x-request-id",
     ],
     // WWW-Authenticate: a client tells a bad proof (invalid_dpop_proof) from a bad token.
-    exposedHeaders: ["x-request-id", "Location", "Retry-After", "WWW-Authenticate", "ETag"],
+    exposedHeaders: [
+      "x-request-id",
+      "Location",
+      "Retry-After",
+      "WWW-Authenticate",
+      "DPoP-Nonce",
+      "ETag",
+    ],
     maxAge: 600,
   };
 }

@@ -38,6 +38,12 @@ function toAppError(error: unknown): [AppError, boolean] {
   const invalid = fromValidationError(error);
   if (invalid) return [invalid, true];
   const code = errorCode(error) ?? "";
+  // The connection closed while the body was being read (the client left, or
+  // the request timeout closed it, already logged as http.client_error):
+  // nobody to answer and nothing unexpected to log.
+  if (code === "ECONNRESET") {
+    return [new AppError(400, "BAD_REQUEST", "The request was aborted"), true];
+  }
   const known = FASTIFY_ERRORS[code];
   if (known) return [known(), true];
   // Logged (not expected), but answered 503: a busy, locked or lost database is

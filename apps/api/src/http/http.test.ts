@@ -60,7 +60,7 @@ describe("CORS (C4)", () => {
     expect(allowed).toEqual(expect.arrayContaining(["authorization", "dpop"]));
   });
 
-  it("exposes x-request-id, Location, Retry-After, WWW-Authenticate and ETag to the app origin", async () => {
+  it("exposes x-request-id, Location, Retry-After, WWW-Authenticate, DPoP-Nonce and ETag to the app origin", async () => {
     const res = await t.app.inject({
       method: "GET",
       url: "/health",
@@ -68,7 +68,7 @@ describe("CORS (C4)", () => {
     });
     expect(res.headers["access-control-allow-origin"]).toBe(APP_ORIGIN);
     expect(res.headers["access-control-expose-headers"]).toBe(
-      "x-request-id, Location, Retry-After, WWW-Authenticate, ETag",
+      "x-request-id, Location, Retry-After, WWW-Authenticate, DPoP-Nonce, ETag",
     );
   });
 });

@@ -1,8 +1,11 @@
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from "pino";
+import { escapeLogLine } from "./escape-line.js";
 
 /**
  * The process logger: JSON lines. Tests pass a destination to capture output.
- * Credentials are redacted wherever headers could end up in a log object.
+ * Credentials are redacted wherever headers could end up in a log object, and
+ * every line is one JSON object with no raw control character (escape-line.ts),
+ * so no value a request carries can forge a line or drive a terminal.
  */
 export function createLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
   const options = {
@@ -19,6 +22,7 @@ export function createLogger(level: LevelWithSilent, destination?: DestinationSt
       ],
       censor: "[redacted]",
     },
+    hooks: { streamWrite: escapeLogLine },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -1,6 +1,7 @@
 import type { onRequestAsyncHookHandler } from "fastify";
 import { requireUser } from "../auth/authenticate.js";
 import { AppError } from "../http/app-error.js";
+import { noteRefusal } from "../http/refusal.js";
 
 function pathUserId(params: unknown): string | undefined {
   if (typeof params !== "object" || params === null || !("userId" in params)) return undefined;
@@ -14,15 +15,12 @@ function pathUserId(params: unknown): string | undefined {
 export const enforcePathOwnership: onRequestAsyncHookHandler = async (request) => {
   const user = requireUser(request);
   if (pathUserId(request.params) === user.id) return;
-  request.log.warn(
-    {
-      event: "auth.forbidden",
-      reason: "PATH_USER_MISMATCH",
-      user_id: user.id,
-      route: request.routeOptions.url ?? null,
-      ip: request.ip,
-    },
-    "forbidden",
-  );
+  // The request's one log line carries it, with the verified user id.
+  noteRefusal(request, {
+    level: "warn",
+    event: "auth.forbidden",
+    reason: "PATH_USER_MISMATCH",
+    msg: "forbidden",
+  });
   throw new AppError(403, "FORBIDDEN", "You don't have permission to access these tasks");
 };
