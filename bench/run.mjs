@@ -215,7 +215,6 @@ async function startApi(jwksUrl, dataDir, databaseUrl) {
         // The bench's own key server plays the web app (packages/config
         // requires the issuer to be WEB_URL).
         WEB_URL: ISSUER,
-        API_URL: AUDIENCE,
         JWT_ISSUER: ISSUER,
         JWT_AUDIENCE: AUDIENCE,
         JWT_ALGORITHM: "RS256",
