@@ -13,5 +13,5 @@ export function nonceChallenge(error: unknown): boolean {
   if (!isHttpError(error)) return false;
   const { status, headers } = error.response;
   if (status !== 401 || !headers.has("dpop-nonce")) return false;
-  return /\bDPoP\b[^]*error="use_dpop_nonce"/i.test(headers.get("www-authenticate") ?? "");
+  return /\bDPoP\b[\s\S]*error="use_dpop_nonce"/i.test(headers.get("www-authenticate") ?? "");
 }
