@@ -10,6 +10,8 @@ import { nameRules } from "./account/name-rules.server";
 import { sessionActivity } from "./account/session-activity.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
+import { dpopBinding, tokenBinding } from "./dpop/plugin.server";
+import { memoryReplayCache, redisReplayCache } from "./dpop/replay-cache.server";
 import { openRedisStorage } from "./redis.server";
 import { revocation } from "./revocation/plugin.server";
 
@@ -70,8 +72,12 @@ export function jwtPluginOptions(config: WebConfig) {
       audience: config.jwtAudience,
       // A number here would be an absolute `exp`; a string is a span from iat.
       expirationTime: `${config.jwtTtlSeconds}s`,
-      // sub (user id) is added by the plugin; no email, name or image.
-      definePayload: ({ session }: { session: { id: string } }) => ({ sid: session.id }),
+      // sub (user id) is added by the plugin; no email, name or image. `cnf`
+      // only when the request proved a DPoP key (./dpop/plugin.server).
+      definePayload: async ({ session }: { session: { id: string } }) => ({
+        sid: session.id,
+        ...(await tokenBinding()),
+      }),
     },
     disableSettingJwtHeader: true,
   } satisfies JwtOptions;
@@ -178,6 +184,14 @@ export function createAuth(config: WebConfig, secret: string) {
     },
     plugins: [
       jwt(jwtPluginOptions(config)),
+      dpopBinding({
+        tokenUrl: `${config.baseUrl.replace(/\/+$/, "")}/api/auth/token`,
+        // Shared by every instance when there is Redis, so a proof replayed
+        // to another instance is refused there too.
+        replay: redis
+          ? redisReplayCache(redis.client, `taskgate:${config.redis?.keyPrefix ?? ""}`)
+          : memoryReplayCache(),
+      }),
       revocation(revocationOptions(config)),
       deleteRequiresPassword(),
       nameRules(),
