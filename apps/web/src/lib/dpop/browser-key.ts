@@ -1,0 +1,40 @@
+import type { DpopKey } from "@taskgate/api-client/dpop";
+import { generateDpopKeyPair, webCryptoDpopKey } from "@taskgate/api-client/webcrypto-dpop-key";
+import { deleteKeyPair, loadOrCreateKeyPair } from "./key-store";
+
+// This tab's key, loaded (or made) once and shared by every token request.
+let current: Promise<DpopKey | null> | undefined;
+
+/** Whether this browser can keep a non-extractable key across reloads. */
+function supported(): boolean {
+  return (
+    typeof indexedDB !== "undefined" &&
+    typeof crypto !== "undefined" &&
+    typeof crypto.subtle !== "undefined" &&
+    typeof CryptoKey !== "undefined"
+  );
+}
+
+/**
+ * The browser's DPoP key, or null where WebCrypto or IndexedDB is missing
+ * or refuses (some private modes): the api client then asks for an unbound
+ * token and sends it as Bearer (decision 044).
+ */
+export function loadDpopKey(): Promise<DpopKey | null> {
+  current ??= supported()
+    ? loadOrCreateKeyPair(generateDpopKeyPair)
+        .then(webCryptoDpopKey)
+        .catch(() => null)
+    : Promise.resolve(null);
+  return current;
+}
+
+/**
+ * Forgets the key in this tab and deletes it from the browser, so the next
+ * session gets a new one and tokens of the ended one cannot be proven again.
+ */
+export async function forgetDpopKey(): Promise<void> {
+  current = undefined;
+  if (!supported()) return;
+  await deleteKeyPair().catch(() => undefined);
+}
