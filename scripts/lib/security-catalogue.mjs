@@ -75,6 +75,17 @@ export const CATALOGUE = [
   ["B3", "refresh and 401/503 handling"],
   ["B4", "sign-out clears the client"],
   ["B5", "cross-tab sign-out"],
+  ["B20", "the DPoP private key is non-extractable and never leaves IndexedDB"],
+  ["B21", "the token is asked for with a proof and bound to the browser's key (cnf.jkt)"],
+  ["B22", "every api call and every retry carries a fresh DPoP proof"],
+  ["B23", "a DPoP-Nonce challenge is answered once, with the nonce"],
+  ["B24", "no key: unbound Bearer fallback; a refused proof never falls back"],
+  [
+    "B25",
+    "the token endpoint refuses an invalid or replayed proof (400), never issues an unbound token for it",
+  ],
+  ["B26", "a reload keeps the key; sign-out, account deletion and an ended session delete it"],
+  ["B27", "a token copied out of the page is useless to another client"],
   ["L1", "refusal logs"],
   ["L2", "unhandled errors"],
 ];
