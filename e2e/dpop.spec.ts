@@ -157,6 +157,45 @@ test("B26: sign-out deletes the key; the next session gets a new one", async ({ 
   expect(second).not.toBe(first);
 });
 
+test("B26: deleting the account deletes the key", async ({ page }) => {
+  const user = newUser("dpop-delete");
+  await register(page, user);
+  await expect(page.getByTestId("api-user-id")).not.toBeEmpty();
+  await expect.poll(async () => (await storedKey(page)).found).toBe(true);
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Delete account…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+  await dialog.getByLabel("Password").fill(user.password);
+  await dialog.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await storedKey(page)).toEqual({ found: false });
+});
+
+test("B26: a session ended elsewhere deletes the key when the page next calls the api", async ({
+  page,
+  baseURL,
+}) => {
+  await register(page, newUser("dpop-ended"));
+  await expect(page.getByTestId("api-user-id")).not.toBeEmpty();
+  await expect.poll(async () => (await storedKey(page)).found).toBe(true);
+  // Ended from outside the page: every session of the user is revoked.
+  const revoked = await page.request.post("/api/auth/revoke-sessions", {
+    headers: { origin: baseURL ?? "" },
+    data: {},
+  });
+  expect(revoked.status()).toBe(200);
+  // The api learns of it through the revocation feed; the page's next call
+  // then gets a 401, cannot get a new token, and leaves for sign-in.
+  await expect(async () => {
+    if (!/\/login/.test(page.url())) {
+      await page.getByLabel("Title").fill("After the session ended");
+      await page.getByRole("button", { name: "Add task" }).click();
+    }
+    await expect(page).toHaveURL(/\/login/, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  expect(await storedKey(page)).toEqual({ found: false });
+});
+
 // Needs the api's DPoP verification (issue 14, api side). Until an api that
 // documents the DPoP scheme is deployed with this web app, these are skipped
 // by the check below, which reads the api's own OpenAPI document.

@@ -30,11 +30,16 @@ export function loadDpopKey(): Promise<DpopKey | null> {
 }
 
 /**
- * Forgets the key in this tab and deletes it from the browser, so the next
- * session gets a new one and tokens of the ended one cannot be proven again.
+ * Deletes the key from the browser, so the next session gets a new one and
+ * tokens of the ended one cannot be proven again. The page is leaving with
+ * the session: it makes no key again (a request still in flight would
+ * otherwise store a new one after the deletion); the next page load starts
+ * afresh. A key being made right now is stored first, then deleted.
  */
 export async function forgetDpopKey(): Promise<void> {
-  current = undefined;
+  const pending = current;
+  current = Promise.resolve(null);
   if (!supported()) return;
+  await pending?.catch(() => null);
   await deleteKeyPair().catch(() => undefined);
 }
