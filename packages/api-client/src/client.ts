@@ -2,6 +2,8 @@ import type { ProtectedResponse } from "@taskgate/contracts/protected";
 import type { KyInstance, RetryOptions } from "ky";
 import type { ZodMiniType } from "zod/mini";
 import { ApiError, INVALID_RESPONSE } from "./api-error";
+import { createProof } from "./dpop";
+import { nonceChallenge } from "./dpop-nonce";
 import { NO_RETRY, SAFE_RETRY } from "./retry-policy";
 import { createTasksApi, type TasksApi } from "./tasks-api";
 import { toApiError } from "./to-api-error";
@@ -69,35 +71,69 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return http;
   };
 
+  // The api's latest DPoP-Nonce (RFC 9449 §8), sent in every later proof.
+  let dpopNonce: string | null = null;
+
   async function send<T>(spec: RequestSpec<T>, forceRefresh: boolean): Promise<T> {
-    const [token, schema, client] = await Promise.all([
-      options.tokenProvider.getToken({ forceRefresh }),
+    const [{ token, key }, schema, client] = await Promise.all([
+      options.tokenProvider.getAccessToken({ forceRefresh }),
       spec.schema?.() ?? null,
       loadHttp(),
     ]);
     const started = Date.now();
     const retry: RetryOptions = spec.retry === "safe" ? SAFE_RETRY : NO_RETRY;
-    const response = await client(spec.path.replace(/^\//, ""), {
-      method: spec.method,
-      headers: { Accept: "application/json", Authorization: `Bearer ${token}`, ...spec.headers },
-      ...(spec.json !== undefined ? { json: spec.json } : {}),
-      ...(spec.formData ? { body: spec.formData } : {}),
-      retry,
-      signal: spec.signal ?? null,
-      hooks: {
-        afterResponse: [
-          (_request, _options, res) => {
-            options.log?.({
-              method: spec.method.toUpperCase(),
-              path: spec.path,
-              status: res.status,
-              durationMs: Date.now() - started,
-              requestId: res.headers.get("x-request-id"),
-            });
-          },
-        ],
-      },
-    });
+    const call = () =>
+      client(spec.path.replace(/^\//, ""), {
+        method: spec.method,
+        headers: {
+          Accept: "application/json",
+          Authorization: `${key ? "DPoP" : "Bearer"} ${token}`,
+          ...spec.headers,
+        },
+        ...(spec.json !== undefined ? { json: spec.json } : {}),
+        ...(spec.formData ? { body: spec.formData } : {}),
+        retry,
+        signal: spec.signal ?? null,
+        hooks: {
+          // Runs before every try, retries included: each one carries a proof
+          // of its own (new jti and iat), never a copy of the last one.
+          beforeRequest: key
+            ? [
+                async (request) => {
+                  request.headers.set(
+                    "DPoP",
+                    await createProof(key, {
+                      method: request.method,
+                      url: request.url,
+                      accessToken: token,
+                      nonce: dpopNonce,
+                    }),
+                  );
+                },
+              ]
+            : [],
+          afterResponse: [
+            (_request, _options, res) => {
+              dpopNonce = res.headers.get("dpop-nonce") ?? dpopNonce;
+              options.log?.({
+                method: spec.method.toUpperCase(),
+                path: spec.path,
+                status: res.status,
+                durationMs: Date.now() - started,
+                requestId: res.headers.get("x-request-id"),
+              });
+            },
+          ],
+        },
+      });
+    let response: Response;
+    try {
+      response = await call();
+    } catch (error) {
+      // The api asked for a nonce: one more try, whose proof carries it.
+      if (!key || !nonceChallenge(error)) throw error;
+      response = await call();
+    }
     if (schema === null || response.status === 204) return undefined as T;
     const parsed = schema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) {

@@ -1,5 +1,5 @@
 import { type ApiClient, createApiClient, type RequestLogEntry } from "@taskgate/api-client/client";
-import { getTokenProvider } from "./api-token";
+import { forgetCredentials, getTokenProvider } from "./api-token";
 import { redirectToSignIn } from "./redirect-to-sign-in";
 
 // One client per page load. Only call getApiClient from effects, event
@@ -21,9 +21,10 @@ export function getApiClient(apiUrl: string): ApiClient {
     baseUrl: apiUrl,
     tokenProvider: getTokenProvider(),
     timeoutMs: 10_000,
-    // The client already tried one fresh token: the session is gone. Drafts are
-    // written to sessionStorage as they are typed, so leaving loses nothing.
-    onUnauthorized: redirectToSignIn,
+    // The client already tried one fresh token: the session is gone (ended
+    // elsewhere), and its DPoP key goes with it. Drafts are written to
+    // sessionStorage as they are typed, so leaving loses nothing.
+    onUnauthorized: () => void forgetCredentials().finally(redirectToSignIn),
     ...(process.env.NODE_ENV !== "production" ? { log: logRequest } : {}),
   });
   return apiClient;

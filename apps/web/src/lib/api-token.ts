@@ -10,6 +10,21 @@ let tokenProvider: TokenProvider | undefined;
  * by every request.
  */
 export function getTokenProvider(): TokenProvider {
-  tokenProvider ??= createTokenProvider();
+  tokenProvider ??= createTokenProvider({
+    // Loaded with the first token request, not with the page.
+    dpopKey: () => import("./dpop/browser-key").then(({ loadDpopKey }) => loadDpopKey()),
+  });
   return tokenProvider;
+}
+
+/**
+ * Ends this tab's hold on the session's credentials: the api token in memory
+ * and the DPoP key in IndexedDB (sign-out, account deletion, a session ended
+ * elsewhere). Awaited before the page navigates away, so the deletion is not
+ * cut short.
+ */
+export async function forgetCredentials(): Promise<void> {
+  getTokenProvider().clear();
+  const { forgetDpopKey } = await import("./dpop/browser-key");
+  await forgetDpopKey();
 }

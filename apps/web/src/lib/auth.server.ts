@@ -13,6 +13,8 @@ import { sessionActivity } from "./account/session-activity.server";
 import { type AccountLimitOptions, accountLimits } from "./account-limits/plugin.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
+import { dpopBinding, tokenBinding } from "./dpop/plugin.server";
+import { memoryReplayCache, redisReplayCache } from "./dpop/replay-cache.server";
 import { openRedisStorage } from "./redis.server";
 import { revocation } from "./revocation/plugin.server";
 
@@ -78,8 +80,12 @@ export function jwtPluginOptions(config: WebConfig) {
       audience: config.jwtAudience,
       // A number here would be an absolute `exp`; a string is a span from iat.
       expirationTime: `${config.jwtTtlSeconds}s`,
-      // sub (user id) is added by the plugin; no email, name or image.
-      definePayload: ({ session }: { session: { id: string } }) => ({ sid: session.id }),
+      // sub (user id) is added by the plugin; no email, name or image. `cnf`
+      // only when the request proved a DPoP key (./dpop/plugin.server).
+      definePayload: async ({ session }: { session: { id: string } }) => ({
+        sid: session.id,
+        ...(await tokenBinding()),
+      }),
     },
     disableSettingJwtHeader: true,
   } satisfies JwtOptions;
@@ -227,6 +233,14 @@ export function createAuth(
     },
     plugins: [
       jwt(jwtPluginOptions(config)),
+      dpopBinding({
+        tokenUrl: `${config.baseUrl.replace(/\/+$/, "")}/api/auth/token`,
+        // Shared by every instance when there is Redis, so a proof replayed
+        // to another instance is refused there too.
+        replay: redis
+          ? redisReplayCache(redis.client, `taskgate:${config.redis?.keyPrefix ?? ""}`)
+          : memoryReplayCache(),
+      }),
       revocation(revocationOptions(config)),
       deleteRequiresPassword(),
       passwordChangeEndsOtherSessions(),

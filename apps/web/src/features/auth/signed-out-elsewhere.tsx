@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { getTokenProvider } from "@/lib/api-token";
+import { forgetCredentials } from "@/lib/api-token";
 import { redirectToSignIn } from "@/lib/redirect-to-sign-in";
 
 /**
@@ -16,7 +16,7 @@ export function SignedOutElsewhere() {
       // The message's parser (zod) loads with the first storage event, not with the page.
       const { isSignOutBroadcast } = await import("./auth-broadcast");
       if (!isSignOutBroadcast(event.key, event.newValue)) return;
-      getTokenProvider().clear();
+      await forgetCredentials();
       redirectToSignIn();
     }
     window.addEventListener("storage", onStorage);
