@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { signOutFromMenu } from "./support/shell";
 import { newUser, register, signIn, type TestUser } from "./support/users";
 
 // The account page (/account) and what it does to the user's other sessions
@@ -69,7 +70,7 @@ test("changes the name, which the dashboard then shows", async ({ page }) => {
   await expect(page.getByText("Name updated")).toBeVisible();
   await expect(form.getByLabel("Name")).toHaveValue("Ada Renamed");
 
-  await page.getByRole("link", { name: "Back to dashboard" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("user-name")).toHaveText("Ada Renamed");
 });
@@ -226,7 +227,7 @@ test("B5: signing out in one tab sends the other to the login page within a seco
   await tabB.goto("/account");
   await expect(tabB.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
 
-  await tabA.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(tabA);
   await expect(tabA).toHaveURL(/\/login$/);
   await expect(tabB).toHaveURL(/\/login\?next=%2Faccount$/, { timeout: 1_000 });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "./support/e2e-env";
+import { signOutFromMenu } from "./support/shell";
 import { apiToken, dashboardUserId } from "./support/tasks-api";
 import { newUser, register, signIn } from "./support/users";
 
@@ -109,7 +110,7 @@ test("signing out ends the session's tokens at the api too", async ({ page, requ
   const token = await apiToken(page);
   await expectAccepted(request, token);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page).toHaveURL(/\/login$/);
   const took = await msUntilRefused(request, token);
   test.info().annotations.push({ type: "revocation latency", description: `${took} ms` });
@@ -172,7 +173,7 @@ test("B4: a 401 that reaches the page while sign-out finishes does not send it t
     await route.fulfill({ response }).catch(() => undefined);
   });
   const signOutSent = page.waitForRequest("**/api/auth/sign-out");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await signOutSent;
   await msUntilRefused(request, token);
 

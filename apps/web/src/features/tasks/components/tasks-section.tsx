@@ -4,7 +4,6 @@ import type { TaskStatus } from "@taskgate/contracts/task";
 import { useState } from "react";
 import { TasksScopeProvider } from "../tasks-scope";
 import { AddTaskForm } from "./add-task-form";
-import { OfflineBanner } from "./offline-banner";
 import { TaskList } from "./task-list";
 import { TaskStatusFilter } from "./task-status-filter";
 
@@ -13,17 +12,11 @@ export function TasksSection({ userId, apiUrl }: { userId: string; apiUrl: strin
   const [status, setStatus] = useState<TaskStatus>("all");
   return (
     <TasksScopeProvider userId={userId} apiUrl={apiUrl}>
+      {/* The page's h1 says "Tasks"; the connection notice is the layout's. */}
       <section
-        aria-labelledby="tasks-title"
-        className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        aria-label="Your tasks"
+        className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
       >
-        {/* One flex item, so the banner's empty live region adds no gap. */}
-        <div>
-          <h2 id="tasks-title" className="text-lg font-semibold text-slate-900">
-            Tasks
-          </h2>
-          <OfflineBanner />
-        </div>
         <AddTaskForm />
         <TaskStatusFilter value={status} onChange={setStatus} />
         <TaskList status={status} />

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { ApiStatusChip } from "@/features/connectivity/api-status-chip";
+import { TasksSection } from "@/features/tasks/components/tasks-section";
+import { getConfig } from "@/lib/config.server";
+import { requireSession } from "@/lib/session.server";
+
+export const metadata: Metadata = { title: "Tasks" };
+
+export default async function DashboardPage() {
+  const { user } = await requireSession("/dashboard");
+  // Read at run time: the same build serves any api URL.
+  const { apiUrl } = getConfig();
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
+        <ApiStatusChip apiUrl={apiUrl} />
+      </div>
+      <TasksSection userId={user.id} apiUrl={apiUrl} />
+    </>
+  );
+}
