@@ -102,7 +102,7 @@ test("a session revoked from another device: its next api call is refused and it
   );
   await addTask(page, "After the revocation");
   await refused;
-  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
 });
 
 test("signing out ends the session's tokens at the api too", async ({ page, request }) => {
@@ -111,7 +111,7 @@ test("signing out ends the session's tokens at the api too", async ({ page, requ
   await expectAccepted(request, token);
 
   await signOutFromMenu(page);
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
   const took = await msUntilRefused(request, token);
   test.info().annotations.push({ type: "revocation latency", description: `${took} ms` });
 });
@@ -139,7 +139,7 @@ test("a deleted account: its old token is refused and its tasks are gone", async
   const dialog = page.getByRole("dialog", { name: "Delete your account?" });
   await dialog.getByLabel("Password").fill(user.password);
   await dialog.getByRole("button", { name: "Delete my account" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/login\?reason=account-deleted$/);
 
   const took = await msUntilRefused(request, token);
   test.info().annotations.push({ type: "revocation latency", description: `${took} ms` });
@@ -189,6 +189,6 @@ test("B4: a 401 that reaches the page while sign-out finishes does not send it t
   await expect(page.getByRole("button", { name: "Add task" })).toBeEnabled();
 
   release();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
   expect(navigations.filter((url) => url.includes("next="))).toEqual([]);
 });

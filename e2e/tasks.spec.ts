@@ -184,7 +184,7 @@ test("B5: after signing out in another tab, this tab goes to sign-in and the hal
 
   // Tab B leaves at once (its cached token is dropped), and nothing of the
   // session stays on its screen.
-  await expect(tabB).toHaveURL(/\/login\?next=%2Fdashboard$/);
+  await expect(tabB).toHaveURL(/\/login\?next=%2Fdashboard&reason=signed-out-elsewhere$/);
 
   // B1: what the tab keeps for the draft holds no token.
   const stored = await tabB.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
