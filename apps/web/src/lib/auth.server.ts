@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { commonPasswordRule } from "./account/common-passwords.server";
 import { deleteRequiresPassword } from "./account/delete-requires-password.server";
 import { nameRules } from "./account/name-rules.server";
 import { sessionActivity } from "./account/session-activity.server";
@@ -181,6 +182,7 @@ export function createAuth(config: WebConfig, secret: string) {
       revocation(revocationOptions(config)),
       deleteRequiresPassword(),
       nameRules(),
+      commonPasswordRule(),
       sessionActivity({ intervalMs: 5 * 60 * 1_000 }),
       nextCookies(), // must stay last
     ],
