@@ -42,39 +42,50 @@ async function newPage(browser: Browser, theme: Theme, device: Device) {
 
 for (const theme of THEMES) {
   for (const device of Object.keys(DEVICES) as Device[]) {
-    test(`every page passes axe and is photographed: ${theme}, ${device}`, async ({ browser }) => {
-      test.setTimeout(120_000);
-      const { context, page } = await newPage(browser, theme, device);
-      try {
-        await page.goto("/");
-        await check(page, "home", theme, device);
-        await page.goto("/login?reason=session-expired");
-        await check(page, "login", theme, device);
-        await page.goto("/register");
-        await check(page, "register", theme, device);
-        await page.goto("/no-such-page");
-        await check(page, "not-found", theme, device);
+    test.describe(`${theme}, ${device}`, () => {
+      // axe-core takes seconds per page on a busy machine.
+      test.describe.configure({ timeout: 240_000 });
 
-        await register(page, newUser(`screens-${theme}-${device}`));
-        await page.getByLabel("Title").fill("Water the plants");
-        await page.getByLabel("Description (optional)").fill("The ones on the balcony first.");
-        await page.getByRole("button", { name: "Add task" }).click();
-        await expect(page.getByTestId("task-item")).toHaveCount(1);
-        await expect(page.getByTestId("api-status")).toContainText("API connected");
-        await check(page, "dashboard", theme, device);
-        await page.getByLabel("User menu").click();
-        await check(page, "dashboard-user-menu", theme, device);
-        await page.keyboard.press("Escape");
+      test("the signed-out pages pass axe and are photographed", async ({ browser }) => {
+        const { context, page } = await newPage(browser, theme, device);
+        try {
+          await page.goto("/");
+          await check(page, "home", theme, device);
+          await page.goto("/login?reason=session-expired");
+          await check(page, "login", theme, device);
+          await page.goto("/register");
+          await check(page, "register", theme, device);
+          await page.goto("/no-such-page");
+          await check(page, "not-found", theme, device);
+        } finally {
+          await context.close();
+        }
+      });
 
-        await page
-          .getByRole("navigation", { name: "Main" })
-          .getByRole("link", { name: "Account" })
-          .click();
-        await expect(page.getByTestId("session-item").first()).toBeVisible();
-        await check(page, "account", theme, device);
-      } finally {
-        await context.close();
-      }
+      test("the signed-in pages pass axe and are photographed", async ({ browser }) => {
+        const { context, page } = await newPage(browser, theme, device);
+        try {
+          await register(page, newUser(`screens-${theme}-${device}`));
+          await page.getByLabel("Title").fill("Water the plants");
+          await page.getByLabel("Description (optional)").fill("The ones on the balcony first.");
+          await page.getByRole("button", { name: "Add task" }).click();
+          await expect(page.getByTestId("task-item")).toHaveCount(1);
+          await expect(page.getByTestId("api-status")).toContainText("API connected");
+          await check(page, "dashboard", theme, device);
+          await page.getByLabel("User menu").click();
+          await check(page, "dashboard-user-menu", theme, device);
+          await page.keyboard.press("Escape");
+
+          await page
+            .getByRole("navigation", { name: "Main" })
+            .getByRole("link", { name: "Account" })
+            .click();
+          await expect(page.getByTestId("session-item").first()).toBeVisible();
+          await check(page, "account", theme, device);
+        } finally {
+          await context.close();
+        }
+      });
     });
   }
 }
