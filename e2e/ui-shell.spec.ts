@@ -123,20 +123,32 @@ test("one connection notice: names the api as unreachable, one retry, recovers b
 
   // The api comes back: no click, the page recovers on its own (backoff 2 s, 4 s …).
   await page.unroute(`${API_URL}/**`);
-  await expect(page.getByTestId("offline-banner")).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId("offline-banner")).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId("api-status")).toContainText("API connected");
   await expect(page.getByText("No tasks yet")).toBeVisible();
 });
 
 test("a 503 from the api is told apart from an unreachable one", async ({ page }) => {
   await register(page, newUser("degraded"));
-  await page.route(`${API_URL}/**`, (route) =>
-    route.fulfill({
+  // A real 503 the browser can read: the api's CORS headers on it, and its
+  // preflight answered, or Chromium would report a network error instead.
+  const origin = new URL(page.url()).origin;
+  await page.route(`${API_URL}/**`, (route) => {
+    const cors = {
+      "access-control-allow-origin": origin,
+      "access-control-allow-methods": "GET, POST, PATCH, PUT, DELETE",
+      "access-control-allow-headers":
+        route.request().headers()["access-control-request-headers"] ?? "authorization",
+    };
+    if (route.request().method() === "OPTIONS")
+      return route.fulfill({ status: 204, headers: cors });
+    return route.fulfill({
       status: 503,
+      headers: cors,
       contentType: "application/problem+json",
       body: JSON.stringify({ type: "about:blank", title: "Unavailable", status: 503 }),
-    }),
-  );
+    });
+  });
   await page.reload();
   await expect(page.getByTestId("offline-banner")).toHaveAttribute("data-state", "degraded", {
     timeout: 20_000,

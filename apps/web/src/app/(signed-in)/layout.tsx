@@ -39,9 +39,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6 sm:py-8">
+      <main id="main" className="mx-auto max-w-3xl px-4 py-6 sm:py-8">
+        {/* Outside the page's flex column: its empty live region adds no gap. */}
         <ConnectivityNotice />
-        {children}
+        <div className="flex flex-col gap-6">{children}</div>
       </main>
     </Providers>
   );
