@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { newUser, register } from "./support/users";
+import { registerPatiently } from "./support/shell";
+import { newUser } from "./support/users";
 
 // Every page in light and dark, on a desktop and a 390x844 phone: axe-core
 // finds no WCAG A/AA violation, and a screenshot of each is kept as an
@@ -65,7 +66,7 @@ for (const theme of THEMES) {
       test("the signed-in pages pass axe and are photographed", async ({ browser }) => {
         const { context, page } = await newPage(browser, theme, device);
         try {
-          await register(page, newUser(`screens-${theme}-${device}`));
+          await registerPatiently(page, newUser(`screens-${theme}-${device}`));
           await page.getByLabel("Title").fill("Water the plants");
           await page.getByLabel("Description (optional)").fill("The ones on the balcony first.");
           await page.getByRole("button", { name: "Add task" }).click();

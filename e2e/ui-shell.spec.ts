@@ -1,20 +1,24 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect as baseExpect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "./support/e2e-env";
-import { signOutFromMenu } from "./support/shell";
+import { registerPatiently, signOutFromMenu } from "./support/shell";
 import { createTasksViaApi } from "./support/tasks-api";
-import { newUser, register, signIn } from "./support/users";
+import { newUser, signIn } from "./support/users";
 
 // The web app's shell, themes, connection notice, forms and "say why" pages,
 // driven in Chromium against the real web app and api.
 
 const { API_URL } = e2eEnv(process.env.E2E_DATA_DIR ?? "");
+// The machine running these may be busy: generous limits, the same checks.
+test.describe.configure({ timeout: 180_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
+
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
 test("the shell: brand, navigation marking the current page, a user menu with name, email and sign-out", async ({
   page,
 }) => {
   const user = newUser("shell");
-  await register(page, user);
+  await registerPatiently(page, user);
   await expect(page.getByRole("link", { name: "Taskgate" })).toBeVisible();
   await expect(mainNav(page).getByRole("link", { name: "Tasks" })).toHaveAttribute(
     "aria-current",
@@ -45,7 +49,7 @@ test("on a 390x844 phone the tasks come first, inside the first screen", async (
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   try {
-    await register(page, newUser("phone"));
+    await registerPatiently(page, newUser("phone"));
     await expect(page.getByText("No tasks yet")).toBeVisible();
     const box = await page.getByTestId("tasks-empty").boundingBox();
     expect(box).not.toBeNull();
@@ -108,7 +112,7 @@ test("the theme follows the system, a toggle overrides it, and the choice surviv
 test("one connection notice: names the api as unreachable, one retry, recovers by itself", async ({
   page,
 }) => {
-  await register(page, newUser("conn"));
+  await registerPatiently(page, newUser("conn"));
   await expect(page.getByTestId("api-status")).toContainText("API connected");
 
   await page.route(`${API_URL}/**`, (route) => route.abort("connectionrefused"));
@@ -129,7 +133,7 @@ test("one connection notice: names the api as unreachable, one retry, recovers b
 });
 
 test("a 503 from the api is told apart from an unreachable one", async ({ page }) => {
-  await register(page, newUser("degraded"));
+  await registerPatiently(page, newUser("degraded"));
   // A real 503 the browser can read: the api's CORS headers on it, and its
   // preflight answered, or Chromium would report a network error instead.
   const origin = new URL(page.url()).origin;
@@ -189,7 +193,7 @@ test("forms: an error clears once fixed, limits show before submit, a common pas
 
 test("an existing email on sign-up offers a link to sign in", async ({ page, browser }) => {
   const user = newUser("exists");
-  await register(page, user);
+  await registerPatiently(page, user);
   const other = await browser.newContext();
   const tab = await other.newPage();
   try {
@@ -207,7 +211,7 @@ test("an existing email on sign-up offers a link to sign in", async ({ page, bro
 
 test("the sign-in page says why the person is there, and still honours next", async ({ page }) => {
   const user = newUser("why");
-  await register(page, user);
+  await registerPatiently(page, user);
   await signOutFromMenu(page);
   await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
   await expect(page.getByTestId("login-reason")).toHaveText("You have signed out.");
@@ -223,7 +227,7 @@ test("the sign-in page says why the person is there, and still honours next", as
 
 test("account deletion ends on the sign-in page with a confirmation", async ({ page }) => {
   const user = newUser("deleted");
-  await register(page, user);
+  await registerPatiently(page, user);
   await mainNav(page).getByRole("link", { name: "Account" }).click();
   await page.getByRole("button", { name: "Delete account…" }).click();
   await page.getByRole("dialog").getByLabel("Password").fill(user.password);
@@ -238,7 +242,7 @@ test("account deletion ends on the sign-in page with a confirmation", async ({ p
 test("tasks: the filter lives in the URL with counts, long text is clamped, Esc returns focus", async ({
   page,
 }) => {
-  await register(page, newUser("filters"));
+  await registerPatiently(page, newUser("filters"));
   await createTasksViaApi(page, [
     { title: "Open one" },
     { title: "Open two" },
