@@ -209,7 +209,7 @@ test("deleting the account needs the right password, then signs out every tab an
   await dialog.getByLabel("Password").fill(user.password);
   await dialog.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/login\?reason=account-deleted$/);
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByTestId("login-reason")).toContainText("Your account has been deleted");
   // The other tab heard it and left the signed-in pages.
   await expect(otherTab).toHaveURL(/\/login\?next=%2Fdashboard&reason=signed-out-elsewhere$/);
 
