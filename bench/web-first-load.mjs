@@ -6,7 +6,7 @@
 // served with `nomodule`, which current browsers skip. Sizes are gzip at
 // zlib's default level, as `next start` compresses.
 // Standalone: `node bench/web-first-load.mjs` prints JSON.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInNewContext } from "node:vm";
@@ -15,15 +15,31 @@ import { gzipSync } from "node:zlib";
 export const ROUTES = ["/login", "/register", "/dashboard", "/account"];
 export const TARGET_KIB = 150;
 
+// Route groups ("(signed-in)", "(auth)") are folders in the build but not in
+// the URL: the route's manifest may sit under one of them.
+function routeFolder(nextDir, route) {
+  const appDir = join(nextDir, "server/app");
+  const direct = join(appDir, route);
+  if (existsSync(join(direct, "page_client-reference-manifest.js")))
+    return { dir: direct, key: route };
+  for (const group of readdirSync(appDir).filter((name) => /^\(.+\)$/.test(name))) {
+    const dir = join(appDir, group, route);
+    if (existsSync(join(dir, "page_client-reference-manifest.js"))) {
+      return { dir, key: `/${group}${route}` };
+    }
+  }
+  throw new Error(`no client reference manifest for ${route}`);
+}
+
 function routeEntryFiles(nextDir, route) {
-  const file = join(nextDir, "server/app", route, "page_client-reference-manifest.js");
-  if (!existsSync(file)) throw new Error(`no client reference manifest for ${route}`);
+  const { dir, key } = routeFolder(nextDir, route);
+  const file = join(dir, "page_client-reference-manifest.js");
   // The manifest is a script assigning globalThis.__RSC_MANIFEST[...]: run it
   // in an empty context instead of parsing JavaScript by hand.
   const sandbox = { globalThis: {} };
   sandbox.globalThis = sandbox;
   runInNewContext(readFileSync(file, "utf8"), sandbox, { timeout: 1000 });
-  const manifest = sandbox.__RSC_MANIFEST[`${route}/page`];
+  const manifest = sandbox.__RSC_MANIFEST[`${key}/page`];
   return Object.values(manifest.entryJSFiles ?? {}).flat();
 }
 

@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { signOutFromMenu } from "./support/shell";
 import { newUser, register, signIn, type TestUser } from "./support/users";
 
 // The account page (/account) and what it does to the user's other sessions
@@ -69,7 +70,7 @@ test("changes the name, which the dashboard then shows", async ({ page }) => {
   await expect(page.getByText("Name updated")).toBeVisible();
   await expect(form.getByLabel("Name")).toHaveValue("Ada Renamed");
 
-  await page.getByRole("link", { name: "Back to dashboard" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("user-name")).toHaveText("Ada Renamed");
 });
@@ -113,7 +114,7 @@ test("changing the password signs the other devices out, keeps this one, and onl
 
     // The other device is signed out on its next navigation.
     await other.goto("/dashboard");
-    await expect(other).toHaveURL(/\/login\?next=%2Fdashboard$/);
+    await expect(other).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
     await signIn(other, user);
     await expect(other.getByTestId("form-error")).toHaveText("Invalid email or password");
     await signIn(other, { email: user.email, password: newPassword });
@@ -148,7 +149,7 @@ test("lists both sessions, marks this device, and revokes the other one", async 
     await expect(thisDevice(page)).toHaveCount(1);
 
     await other.reload();
-    await expect(other).toHaveURL(/\/login\?next=%2Fdashboard$/);
+    await expect(other).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
     // This device was not touched.
     await page.reload();
     await expect(page).toHaveURL(/\/account$/);
@@ -173,7 +174,7 @@ test("'Sign out everywhere else' ends every other session and keeps this one", a
 
       for (const device of [second, third]) {
         await device.goto("/dashboard");
-        await expect(device).toHaveURL(/\/login\?next=%2Fdashboard$/);
+        await expect(device).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
       }
       await page.reload();
       await expect(page).toHaveURL(/\/account$/);
@@ -207,10 +208,10 @@ test("deleting the account needs the right password, then signs out every tab an
   await page.getByRole("button", { name: "Delete account…" }).click();
   await dialog.getByLabel("Password").fill(user.password);
   await dialog.getByRole("button", { name: "Delete my account" }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login\?reason=account-deleted$/);
+  await expect(page.getByTestId("login-reason")).toContainText("Your account has been deleted");
   // The other tab heard it and left the signed-in pages.
-  await expect(otherTab).toHaveURL(/\/login\?next=%2Fdashboard$/);
+  await expect(otherTab).toHaveURL(/\/login\?next=%2Fdashboard&reason=signed-out-elsewhere$/);
 
   await page.goto("/login");
   await signIn(page, user);
@@ -226,9 +227,11 @@ test("B5: signing out in one tab sends the other to the login page within a seco
   await tabB.goto("/account");
   await expect(tabB.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
 
-  await tabA.getByRole("button", { name: "Sign out" }).click();
-  await expect(tabA).toHaveURL(/\/login$/);
-  await expect(tabB).toHaveURL(/\/login\?next=%2Faccount$/, { timeout: 1_000 });
+  await signOutFromMenu(tabA);
+  await expect(tabA).toHaveURL(/\/login\?reason=signed-out$/);
+  await expect(tabB).toHaveURL(/\/login\?next=%2Faccount&reason=signed-out-elsewhere$/, {
+    timeout: 1_000,
+  });
 });
 
 test("signing in in one tab brings another tab on the login page to the dashboard", async ({

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { e2eEnv } from "./support/e2e-env";
+import { signOutFromMenu } from "./support/shell";
 import { newUser, register, signIn } from "./support/users";
 
 // The original product's acceptance check, automated: register → dashboard →
@@ -29,7 +30,7 @@ test("register, see the api confirm the same user id, survive a reload, sign out
   await expect(page.getByTestId("user-email")).toHaveText(user.email);
   await expect(page.getByTestId("api-user-id")).toHaveText(userId);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);

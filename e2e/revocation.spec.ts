@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { e2eEnv } from "./support/e2e-env";
+import { signOutFromMenu } from "./support/shell";
 import { apiToken, dashboardUserId } from "./support/tasks-api";
 import { newUser, register, signIn } from "./support/users";
 
@@ -101,7 +102,7 @@ test("a session revoked from another device: its next api call is refused and it
   );
   await addTask(page, "After the revocation");
   await refused;
-  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
 });
 
 test("signing out ends the session's tokens at the api too", async ({ page, request }) => {
@@ -109,8 +110,8 @@ test("signing out ends the session's tokens at the api too", async ({ page, requ
   const token = await apiToken(page);
   await expectAccepted(request, token);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await signOutFromMenu(page);
+  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
   const took = await msUntilRefused(request, token);
   test.info().annotations.push({ type: "revocation latency", description: `${took} ms` });
 });
@@ -138,7 +139,7 @@ test("a deleted account: its old token is refused and its tasks are gone", async
   const dialog = page.getByRole("dialog", { name: "Delete your account?" });
   await dialog.getByLabel("Password").fill(user.password);
   await dialog.getByRole("button", { name: "Delete my account" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/login\?reason=account-deleted$/);
 
   const took = await msUntilRefused(request, token);
   test.info().annotations.push({ type: "revocation latency", description: `${took} ms` });
@@ -172,7 +173,7 @@ test("B4: a 401 that reaches the page while sign-out finishes does not send it t
     await route.fulfill({ response }).catch(() => undefined);
   });
   const signOutSent = page.waitForRequest("**/api/auth/sign-out");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await signOutSent;
   await msUntilRefused(request, token);
 
@@ -188,6 +189,6 @@ test("B4: a 401 that reaches the page while sign-out finishes does not send it t
   await expect(page.getByRole("button", { name: "Add task" })).toBeEnabled();
 
   release();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
   expect(navigations.filter((url) => url.includes("next="))).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signOutFromMenu } from "./support/shell";
 import { createTasksViaApi } from "./support/tasks-api";
 import { newUser, register, signIn } from "./support/users";
 
@@ -178,12 +179,12 @@ test("B5: after signing out in another tab, this tab goes to sign-in and the hal
   await tabB.getByLabel("Title").fill("Half-typed idea");
   await tabB.getByLabel("Description (optional)").fill("with some detail");
 
-  await tabA.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(tabA);
   await expect(tabA).toHaveURL(/\/login/);
 
   // Tab B leaves at once (its cached token is dropped), and nothing of the
   // session stays on its screen.
-  await expect(tabB).toHaveURL(/\/login\?next=%2Fdashboard$/);
+  await expect(tabB).toHaveURL(/\/login\?next=%2Fdashboard&reason=signed-out-elsewhere$/);
 
   // B1: what the tab keeps for the draft holds no token.
   const stored = await tabB.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
@@ -230,7 +231,7 @@ test("B4: signing out clears the tasks from the tab and a different user sees no
   await addTask(page, "First user's task");
   await page.getByLabel("Title").fill("unsent draft of the first user");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page).toHaveURL(/\/login/);
   expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(
     "unsent draft",

@@ -6,6 +6,8 @@ type ValidatedFormProps = {
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   /** Called whenever a control gets focus: starts loading what a submit needs. */
   prefetch: () => void;
+  /** Called as any control changes: lets errors shown after a submit clear once fixed. */
+  onChange?: (event: FormEvent<HTMLFormElement>) => void;
   className?: string;
   children: ReactNode;
 };
@@ -18,6 +20,7 @@ export function ValidatedForm({
   label,
   onSubmit,
   prefetch,
+  onChange,
   className = "flex flex-col gap-4",
   children,
 }: ValidatedFormProps) {
@@ -25,6 +28,7 @@ export function ValidatedForm({
     <form
       onSubmit={onSubmit}
       onFocus={prefetch}
+      onChange={onChange}
       noValidate
       aria-label={label}
       className={className}

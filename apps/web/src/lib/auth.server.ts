@@ -6,6 +6,7 @@ import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { CLIENT_ADDRESS_HEADER, isClientAddressResolved } from "../server/client-address.mjs";
+import { commonPasswordRule } from "./account/common-passwords.server";
 import { deleteRequiresPassword } from "./account/delete-requires-password.server";
 import { nameRules } from "./account/name-rules.server";
 import { passwordChangeEndsOtherSessions } from "./account/password-change-ends-sessions.server";
@@ -246,6 +247,7 @@ export function createAuth(
       passwordChangeEndsOtherSessions(),
       accountLimits(limits),
       nameRules(),
+      commonPasswordRule(),
       sessionActivity({ intervalMs: 5 * 60 * 1_000 }),
       nextCookies(), // must stay last
     ],

@@ -22,7 +22,9 @@ describe("redirectToSignIn", () => {
     redirectToSignIn();
     redirectToSignIn();
     expect(assign).toHaveBeenCalledTimes(1);
-    expect(assign).toHaveBeenCalledWith("/login?next=%2Fdashboard%3Fstatus%3Dactive");
+    expect(assign).toHaveBeenCalledWith(
+      "/login?next=%2Fdashboard%3Fstatus%3Dactive&reason=session-expired",
+    );
   });
 
   it("B4: does not navigate once sign-out has started leaving the tab", async () => {

@@ -1,15 +1,18 @@
 let leaving = false;
 
 /**
- * Sends the browser to the login page, coming back to where the user was.
+ * Sends the browser to the login page, coming back to where the user was;
+ * `reason` is one of features/auth/login-reason.ts (an api 401 means the
+ * session has ended).
  * Several requests can fail with 401 at once; only the first one navigates,
  * and none does once the tab is already leaving (see `leaveWithoutReturn`).
  */
-export function redirectToSignIn(): void {
+export function redirectToSignIn(reason = "session-expired"): void {
   if (leaving || typeof window === "undefined") return;
   leaving = true;
   const here = `${window.location.pathname}${window.location.search}`;
-  window.location.assign(`/login?next=${encodeURIComponent(here)}`);
+  // The reason goes last: the login page tells the person why they are there.
+  window.location.assign(`/login?next=${encodeURIComponent(here)}&reason=${reason}`);
 }
 
 /**

@@ -1,17 +1,21 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getAuth } from "./auth.server";
 
 export type SessionData = NonNullable<Awaited<ReturnType<typeof getSession>>>;
 
-/** The signed-in user's session, checked against the database, or null. */
-export async function getSession() {
+/**
+ * The signed-in user's session, checked against the database, or null.
+ * Cached per request: the signed-in layout and its page both ask.
+ */
+export const getSession = cache(async function getSession() {
   // headers() first: during `next build` it ends prerendering before any
   // database is opened.
   const requestHeaders = await headers();
   return getAuth().api.getSession({ headers: requestHeaders });
-}
+});
 
 /**
  * The session, or a redirect to the login page that comes back to `path`.

@@ -42,6 +42,12 @@ export function changePasswordFailure(error: AuthFailure): FormFailure {
     return atField("newPassword", "Use at least 8 characters");
   if (error.code === "PASSWORD_TOO_LONG")
     return atField("newPassword", "Use at most 128 characters");
+  if (error.code === "PASSWORD_TOO_COMMON") {
+    return atField(
+      "newPassword",
+      "This password is too common. Choose one that is harder to guess.",
+    );
+  }
   if (error.code === "CREDENTIAL_ACCOUNT_NOT_FOUND") {
     return alertOnly("This account has no password to change.");
   }

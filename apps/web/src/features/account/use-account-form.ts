@@ -3,8 +3,10 @@
 import { type FormEvent, useRef, useState } from "react";
 import type * as z from "zod/mini";
 import { redirectToSignIn } from "@/lib/redirect-to-sign-in";
-import { fieldErrors } from "../auth/field-errors";
+import { fieldErrors, keepUnfixed } from "../auth/field-errors";
 import { type FormFailure, NO_CONNECTION } from "./account-errors";
+
+const CHECK_FIELDS = "Check the highlighted fields.";
 
 /**
  * The submit cycle of the account forms: validate the form's fields with its
@@ -56,7 +58,7 @@ export function useAccountForm<Input>(options: {
     }
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      fail(form, { fields: fieldErrors(parsed.error), alert: "Check the highlighted fields." });
+      fail(form, { fields: fieldErrors(parsed.error), alert: CHECK_FIELDS });
       return;
     }
     setErrors({});
@@ -76,10 +78,22 @@ export function useAccountForm<Input>(options: {
     setAlert(null);
   }
 
+  /** For the form's onChange: once submitted, a field's error clears as soon as it is valid. */
+  async function revalidate(event: FormEvent<HTMLFormElement>) {
+    if (Object.keys(errors).length === 0) return;
+    const values = Object.fromEntries(new FormData(event.currentTarget));
+    const schema = await options.loadSchema().catch(() => null);
+    if (!schema) return;
+    const parsed = schema.safeParse(values);
+    const now = parsed.success ? {} : fieldErrors(parsed.error);
+    setErrors((shown) => keepUnfixed(shown, now));
+    if (parsed.success) setAlert((shown) => (shown === CHECK_FIELDS ? null : shown));
+  }
+
   /** For the form's onFocus: starts loading the schema before the user submits. */
   function prefetch() {
     options.loadSchema().catch(() => undefined);
   }
 
-  return { errors, alert, pending, onSubmit, prefetch, reset };
+  return { errors, alert, pending, onSubmit, prefetch, reset, revalidate };
 }

@@ -2,6 +2,9 @@ import type { AuthFailure } from "@/lib/auth-client";
 
 export const INVALID_CREDENTIALS = "Invalid email or password";
 
+/** The register form puts a "Sign in instead" link under this one. */
+export const ACCOUNT_EXISTS = "An account with this email already exists.";
+
 /** Sign-in: a wrong password and an unknown email read the same. */
 export function signInErrorMessage(error: AuthFailure): string {
   if (error.status === 429) return "Too many attempts. Wait a moment and try again.";
@@ -15,7 +18,10 @@ export function signUpErrorMessage(error: AuthFailure): string {
     error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" ||
     error.code === "USER_ALREADY_EXISTS"
   ) {
-    return "An account with this email already exists. Sign in instead.";
+    return ACCOUNT_EXISTS;
+  }
+  if (error.code === "PASSWORD_TOO_COMMON") {
+    return "This password is too common. Choose one that is harder to guess.";
   }
   if (error.code === "PASSWORD_TOO_SHORT") return "Use a password of at least 8 characters.";
   if (error.code === "PASSWORD_TOO_LONG") return "Use a password of at most 128 characters.";

@@ -9,3 +9,18 @@ export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   }
   return errors;
 }
+
+/**
+ * After a submit, as the person types: the errors shown before, minus those
+ * the field no longer has. A field that was fine is not flagged while typing.
+ */
+export function keepUnfixed(
+  shown: Record<string, string>,
+  now: Record<string, string>,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [field, message] of Object.entries(shown)) {
+    if (now[field]) kept[field] = now[field] ?? message;
+  }
+  return kept;
+}

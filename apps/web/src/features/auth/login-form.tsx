@@ -12,7 +12,7 @@ import { useCredentialsForm } from "./use-credentials-form";
 
 /** `next` is already checked by safeNextPath on the server. */
 export function LoginForm({ next }: { next: string }) {
-  const { errors, alert, pending, onSubmit, prefetch } = useCredentialsForm({
+  const { errors, alert, pending, onSubmit, prefetch, revalidate } = useCredentialsForm({
     loadSchema: () => import("./credentials-schema").then((schemas) => schemas.LoginSchema),
     fields: ["email", "password"],
     submit: (input) => authClient.signIn.email(input),
@@ -21,7 +21,7 @@ export function LoginForm({ next }: { next: string }) {
   });
 
   return (
-    <ValidatedForm label="Sign in" onSubmit={onSubmit} prefetch={prefetch}>
+    <ValidatedForm label="Sign in" onSubmit={onSubmit} prefetch={prefetch} onChange={revalidate}>
       <EmailField error={errors.email} />
       <PasswordField purpose="current" error={errors.password} />
       <FormAlert message={alert} />

@@ -26,7 +26,7 @@ export function SignOutButton() {
     // A full navigation, not a client-side one: it drops every bit of the
     // signed-in page from memory, and a client-side replace racing the router's
     // refresh could leave the cached dashboard on screen.
-    window.location.replace("/login");
+    window.location.replace("/login?reason=signed-out");
   }
 
   return (

@@ -17,7 +17,7 @@ export function SignedOutElsewhere() {
       const { isSignOutBroadcast } = await import("./auth-broadcast");
       if (!isSignOutBroadcast(event.key, event.newValue)) return;
       await forgetCredentials();
-      redirectToSignIn();
+      redirectToSignIn("signed-out-elsewhere");
     }
     window.addEventListener("storage", onStorage);
     return () => window.removeEventListener("storage", onStorage);

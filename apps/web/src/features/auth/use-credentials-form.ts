@@ -4,8 +4,10 @@ import { type FormEvent, useRef, useState } from "react";
 import type * as z from "zod/mini";
 import { type AuthFailure, type AuthOutcome, loadAuthClient } from "@/lib/auth-client";
 import { announceSignIn } from "./announce-auth-change";
-import { fieldErrors } from "./field-errors";
+import { fieldErrors, keepUnfixed } from "./field-errors";
 import { useSignedInElsewhere } from "./use-signed-in-elsewhere";
+
+const CHECK_FIELDS = "Check the highlighted fields.";
 
 /**
  * The submit cycle both sign-in and sign-up share: validate with the form's
@@ -54,7 +56,7 @@ export function useCredentialsForm<Input extends Record<string, unknown>>(option
     );
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
-      setAlert("Check the highlighted fields.");
+      setAlert(CHECK_FIELDS);
       return;
     }
     setErrors({});
@@ -74,11 +76,25 @@ export function useCredentialsForm<Input extends Record<string, unknown>>(option
     window.location.replace(options.next);
   }
 
+  /** For the form's onChange: once submitted, a field's error clears as soon as it is valid. */
+  async function revalidate(event: FormEvent<HTMLFormElement>) {
+    if (Object.keys(errors).length === 0) return;
+    const form = new FormData(event.currentTarget);
+    const schema = await options.loadSchema().catch(() => null);
+    if (!schema) return;
+    const parsed = schema.safeParse(
+      Object.fromEntries(options.fields.map((field) => [field, form.get(field)])),
+    );
+    const now = parsed.success ? {} : fieldErrors(parsed.error);
+    setErrors((shown) => keepUnfixed(shown, now));
+    if (parsed.success) setAlert((shown) => (shown === CHECK_FIELDS ? null : shown));
+  }
+
   /** For the form's onFocus: starts loading the schema and the auth client before the user submits. */
   function prefetch() {
     options.loadSchema().catch(() => undefined);
     loadAuthClient().catch(() => undefined);
   }
 
-  return { errors, alert, pending, onSubmit, prefetch };
+  return { errors, alert, pending, onSubmit, prefetch, revalidate };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyListText, STATUS_FILTERS } from "./task-filter";
+import { countTasks, emptyListText, parseTaskStatus, STATUS_FILTERS } from "./task-filter";
 import { taskKeys } from "./task-query-keys";
 
 describe("status filter", () => {
@@ -22,5 +22,28 @@ describe("task query keys", () => {
     const list = taskKeys.list("u1", "active");
     expect(list.slice(0, all.length)).toEqual([...all]);
     expect(taskKeys.list("u2", "active")).not.toEqual(list);
+  });
+});
+
+describe("filter in the URL and counts", () => {
+  it("reads only the known statuses from ?status=, anything else is All", () => {
+    expect(parseTaskStatus("active")).toBe("active");
+    expect(parseTaskStatus("completed")).toBe("completed");
+    expect(parseTaskStatus("ALL")).toBe("all");
+    expect(parseTaskStatus(["active"])).toBe("all");
+    expect(parseTaskStatus(undefined)).toBe("all");
+  });
+
+  it("counts each filter exactly while every task fits in one page", () => {
+    const tasks = [{ completed: true }, { completed: false }, { completed: false }];
+    expect(countTasks(tasks, false)).toEqual({ all: "3", active: "2", completed: "1" });
+  });
+
+  it("says 100+ on All and no count on the others when there are more", () => {
+    expect(countTasks([{ completed: false }], true)).toEqual({
+      all: "100+",
+      active: "",
+      completed: "",
+    });
   });
 });

@@ -27,11 +27,12 @@ export function DeleteAccountDialog({ open, onClose }: DeleteAccountDialogProps)
       const result = await authClient.deleteUser({ password });
       if (!result.ok) return deleteAccountFailure(result.error);
       // The account and all its sessions are gone: this tab leaves for the
-      // home page (no 401 meanwhile may send it elsewhere), the others too.
+      // sign-in page, which confirms the deletion (no 401 meanwhile may send
+      // it elsewhere); the others follow the sign-out broadcast.
       leaveWithoutReturn();
       announceSignOut();
       await forgetSessionInTab(queryClient);
-      window.location.replace("/");
+      window.location.replace("/login?reason=account-deleted");
       return null;
     },
   });

@@ -20,7 +20,7 @@ import { AccountSection } from "./account-section";
  */
 export function PasswordSection() {
   const queryClient = useQueryClient();
-  const { errors, alert, pending, onSubmit, prefetch } = useAccountForm({
+  const { errors, alert, pending, onSubmit, prefetch, revalidate } = useAccountForm({
     loadSchema: () => import("../account-schemas").then((schemas) => schemas.ChangePasswordSchema),
     submit: async (input, form) => {
       const result = await authClient.changePassword({
@@ -46,7 +46,12 @@ export function PasswordSection() {
       title="Password"
       description="Changing your password signs you out on every other device."
     >
-      <ValidatedForm label="Change password" onSubmit={onSubmit} prefetch={prefetch}>
+      <ValidatedForm
+        label="Change password"
+        onSubmit={onSubmit}
+        prefetch={prefetch}
+        onChange={revalidate}
+      >
         <PasswordField
           name="currentPassword"
           label="Current password"

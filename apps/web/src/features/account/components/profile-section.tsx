@@ -14,7 +14,7 @@ import { AccountSection } from "./account-section";
 /** The user's name (changeable) and email (shown only: Better Auth does not change it here). */
 export function ProfileSection({ name, email }: { name: string; email: string }) {
   const router = useRouter();
-  const { errors, alert, pending, onSubmit, prefetch } = useAccountForm({
+  const { errors, alert, pending, onSubmit, prefetch, revalidate } = useAccountForm({
     loadSchema: () => import("../account-schemas").then((schemas) => schemas.ProfileSchema),
     submit: async (input, form) => {
       const result = await authClient.updateUser({ name: input.name });
@@ -37,7 +37,7 @@ export function ProfileSection({ name, email }: { name: string; email: string })
           {email}
         </span>
       </p>
-      <ValidatedForm label="Profile" onSubmit={onSubmit} prefetch={prefetch}>
+      <ValidatedForm label="Profile" onSubmit={onSubmit} prefetch={prefetch} onChange={revalidate}>
         <FormField
           name="name"
           label="Name"

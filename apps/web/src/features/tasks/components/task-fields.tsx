@@ -1,6 +1,7 @@
 "use client";
 
 import type { TaskFormValues } from "../task-form-values";
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "../task-limits";
 import { TaskTextField } from "./task-text-field";
 
 /**
@@ -26,6 +27,7 @@ export function TaskFields({
         value={values.title}
         onChange={(value) => onChange("title", value)}
         error={errors.title}
+        maxLength={TITLE_MAX_LENGTH}
         {...(titlePlaceholder ? { placeholder: titlePlaceholder } : {})}
         required
       />
@@ -35,6 +37,7 @@ export function TaskFields({
         value={values.description}
         onChange={(value) => onChange("description", value)}
         error={errors.description}
+        maxLength={DESCRIPTION_MAX_LENGTH}
         multiline
       />
     </>

@@ -1,10 +1,11 @@
 "use client";
 
 import type { Task } from "@taskgate/contracts/task";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useDeleteTask } from "../api/use-delete-task";
 import { useSetTaskCompleted } from "../api/use-set-task-completed";
 import { DeleteTaskDialog } from "./delete-task-dialog";
+import { TaskDescription } from "./task-description";
 import { TaskEditForm } from "./task-edit-form";
 
 const smallButton =
@@ -16,11 +17,26 @@ export function TaskItem({ task }: { task: Task }) {
   const deleteTask = useDeleteTask();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  // Set when the inline editor closes (saved, cancelled or Esc): focus goes
+  // back to this task's Edit button instead of falling to the page body.
+  const refocus = useRef(false);
+
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+
+  function closeEditor() {
+    refocus.current = true;
+    setEditing(false);
+  }
 
   if (editing) {
     return (
       <li data-testid="task-item" className="rounded-md border border-indigo-200 bg-white p-3">
-        <TaskEditForm task={task} onDone={() => setEditing(false)} />
+        <TaskEditForm task={task} onDone={closeEditor} />
       </li>
     );
   }
@@ -45,14 +61,11 @@ export function TaskItem({ task }: { task: Task }) {
         >
           {task.title}
         </p>
-        {task.description ? (
-          <p data-testid="task-description" className="mt-0.5 break-words text-sm text-slate-600">
-            {task.description}
-          </p>
-        ) : null}
+        {task.description ? <TaskDescription text={task.description} /> : null}
       </div>
       <div className="flex shrink-0 gap-2">
         <button
+          ref={editButton}
           type="button"
           onClick={() => setEditing(true)}
           aria-label={`Edit ${task.title}`}

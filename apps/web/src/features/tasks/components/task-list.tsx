@@ -1,6 +1,7 @@
 "use client";
 
 import type { TaskStatus } from "@taskgate/contracts/task";
+import { isConnectivityError } from "@/lib/reachability";
 import { useTaskList } from "../api/use-task-list";
 import { describeTaskError } from "../describe-task-error";
 import { flattenPages } from "../task-cache";
@@ -16,6 +17,15 @@ export function TaskList({ status }: { status: TaskStatus }) {
   const list = useTaskList(status);
 
   if (list.isPending) return <TaskListSkeleton />;
+
+  if (list.isError && list.data === undefined && isConnectivityError(list.error)) {
+    // The page's one connection notice names the cause and holds the retry.
+    return (
+      <p data-testid="tasks-waiting" className="text-sm text-slate-600">
+        Your tasks show here as soon as the server answers.
+      </p>
+    );
+  }
 
   if (list.isError && list.data === undefined) {
     return (

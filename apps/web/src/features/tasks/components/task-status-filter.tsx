@@ -1,10 +1,14 @@
 import type { TaskStatus } from "@taskgate/contracts/task";
-import { STATUS_FILTERS } from "../task-filter";
+import { STATUS_FILTERS, type TaskCounts } from "../task-filter";
 
-/** All / Active / Completed as a radio group: one choice, arrow keys move between them. */
+/**
+ * All / Active / Completed as a radio group: one choice, arrow keys move
+ * between them. Each shows its count once known (read with its label).
+ */
 export function TaskStatusFilter(props: {
   value: TaskStatus;
   onChange: (value: TaskStatus) => void;
+  counts: TaskCounts | undefined;
 }) {
   return (
     <fieldset className="flex flex-wrap items-center gap-3">
@@ -29,6 +33,14 @@ export function TaskStatusFilter(props: {
               className="absolute inset-0 cursor-pointer opacity-0"
             />
             {filter.label}
+            {props.counts?.[filter.value] ? (
+              <span
+                data-testid={`count-${filter.value}`}
+                className="ml-1.5 tabular-nums opacity-80"
+              >
+                {props.counts[filter.value]}
+              </span>
+            ) : null}
           </label>
         ))}
       </div>

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useId } from "react";
+import { showCounter } from "../task-limits";
 
 type TaskTextFieldProps = {
   label: string;
@@ -10,6 +11,8 @@ type TaskTextFieldProps = {
   placeholder?: string;
   required?: boolean;
   disabled?: boolean;
+  /** The api's limit: the browser stops typing there, and a counter shows near it. */
+  maxLength: number;
 };
 
 const inputClass =
@@ -22,6 +25,11 @@ const inputClass =
 export function TaskTextField(props: TaskTextFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
+  const counterId = `${id}-counter`;
+  const counting = showCounter(props.value.length, props.maxLength);
+  const describedBy = [props.error ? errorId : "", counting ? counterId : ""]
+    .filter(Boolean)
+    .join(" ");
   const shared = {
     id,
     name: props.name,
@@ -30,7 +38,8 @@ export function TaskTextField(props: TaskTextFieldProps) {
     disabled: props.disabled,
     placeholder: props.placeholder,
     "aria-invalid": props.error ? true : undefined,
-    "aria-describedby": props.error ? errorId : undefined,
+    "aria-describedby": describedBy || undefined,
+    maxLength: props.maxLength,
     className: inputClass,
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       props.onChange(event.target.value),
@@ -41,6 +50,15 @@ export function TaskTextField(props: TaskTextFieldProps) {
         {props.label}
       </label>
       {props.multiline ? <textarea rows={2} {...shared} /> : <input type="text" {...shared} />}
+      {counting ? (
+        <p
+          id={counterId}
+          data-testid="char-counter"
+          className={`text-right text-xs tabular-nums ${props.value.length >= props.maxLength ? "text-red-700" : "text-slate-600"}`}
+        >
+          {props.value.length} / {props.maxLength} characters
+        </p>
+      ) : null}
       {props.error ? (
         <p id={errorId} className="text-sm text-red-700">
           {props.error}

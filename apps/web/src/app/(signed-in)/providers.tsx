@@ -2,12 +2,13 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { useConnectivityRecovery } from "@/features/connectivity/use-connectivity-recovery";
 import { reachability } from "@/lib/reachability";
 import { DeferredToaster } from "@/lib/toast";
 
 function createQueryClient() {
   return new QueryClient({
-    // Every settled request tells the offline banner whether the api answered.
+    // Every settled request tells the page's one connectivity state whether the api answered.
     queryCache: new QueryCache({
       onError: (error) => reachability.report(error),
       onSuccess: () => reachability.report(null),
@@ -30,7 +31,7 @@ function createQueryClient() {
 
 /**
  * Client-side state for the signed-in pages: the query cache and the toasts.
- * Mounted by the dashboard layout, not the root one, so the sign-in, sign-up
+ * Mounted by the signed-in layout, not the root one, so the sign-in, sign-up
  * and home pages do not load TanStack Query; sonner loads after the page.
  */
 export function Providers({ children }: { children: ReactNode }) {
@@ -38,9 +39,16 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
+      <ConnectivityRecovery />
       {children}
       {/* Bottom right: at the top, a toast covered the header's Account and Sign out. */}
       <DeferredToaster richColors closeButton position="bottom-right" />
     </QueryClientProvider>
   );
+}
+
+/** Keeps the connectivity state current and recovers by itself; renders nothing. */
+function ConnectivityRecovery() {
+  useConnectivityRecovery();
+  return null;
 }

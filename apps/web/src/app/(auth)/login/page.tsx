@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/features/auth/auth-card";
 import { LoginForm } from "@/features/auth/login-form";
+import { parseLoginReason } from "@/features/auth/login-reason";
+import { LoginReasonNotice } from "@/features/auth/login-reason-notice";
 import { afterSignInPath } from "@/features/auth/safe-next-path";
 import { getSession } from "@/lib/session.server";
 
@@ -10,10 +12,12 @@ export const metadata: Metadata = { title: "Sign in" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage(props: Props) {
-  const next = afterSignInPath((await props.searchParams).next);
+  const params = await props.searchParams;
+  const next = afterSignInPath(params.next);
   if (await getSession()) redirect(next);
+  const reason = parseLoginReason(params.reason);
   return (
-    <AuthCard title="Sign in">
+    <AuthCard title="Sign in" notice={reason ? <LoginReasonNotice reason={reason} /> : null}>
       <LoginForm next={next} />
     </AuthCard>
   );
