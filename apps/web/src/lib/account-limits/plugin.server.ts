@@ -22,8 +22,11 @@ const ACCOUNT_CHANGES = new Set([
   "/update-user",
 ]);
 
-/** A browser that signed into an account keeps proof of it (signed, HttpOnly). */
-const KNOWN_DEVICE_COOKIE = "taskgate.known_device";
+/**
+ * A browser that signed into an account keeps proof of it (signed, HttpOnly;
+ * Better Auth's prefix and `__Secure-` rules, like its own cookies).
+ */
+const KNOWN_DEVICE_COOKIE = "known_device";
 const KNOWN_DEVICE_MAX_AGE = 400 * 24 * 60 * 60;
 
 const SignInBody = z.object({ email: z.string() });
@@ -83,7 +86,8 @@ export function accountLimits(options: AccountLimitOptions) {
               options.signInFailures,
             );
             if (failures < options.signInFailures.max) return;
-            const known = await ctx.getSignedCookie(KNOWN_DEVICE_COOKIE, ctx.context.secret);
+            const cookie = ctx.context.createAuthCookie(KNOWN_DEVICE_COOKIE);
+            const known = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
             if (typeof known === "string" && sameDigest(known, account)) return;
             throw tooMany(
               retryAfterSeconds,
@@ -128,13 +132,11 @@ export function accountLimits(options: AccountLimitOptions) {
               }
               return;
             }
-            await ctx.setSignedCookie(KNOWN_DEVICE_COOKIE, account, ctx.context.secret, {
-              httpOnly: true,
-              sameSite: "lax",
-              secure: ctx.context.authCookies.sessionToken.attributes.secure,
+            const cookie = ctx.context.createAuthCookie(KNOWN_DEVICE_COOKIE, {
               path: "/api/auth",
               maxAge: KNOWN_DEVICE_MAX_AGE,
             });
+            await ctx.setSignedCookie(cookie.name, account, ctx.context.secret, cookie.attributes);
           }),
         },
       ],

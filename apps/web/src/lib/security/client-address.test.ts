@@ -28,7 +28,10 @@ async function start(
     accountLimits?: AccountLimitOptions;
   },
 ) {
-  const t = await startAuth(engine, env(), undefined, {
+  // A long per-client window: on a loaded machine a few scrypt-bound
+  // sign-ins can outlast the default 10 s, and Redis's window is fixed.
+  const longWindow = { AUTH_RATE_LIMIT_WINDOW_SECONDS: "120" };
+  const t = await startAuth(engine, { ...longWindow, ...env() }, undefined, {
     clientAddressResolved: true,
     accountLimits,
   });
