@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { newUser, register } from "./support/users";
+import { newUser, register, signIn } from "./support/users";
 
 const JWT_LIKE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
 
@@ -134,4 +134,43 @@ test("B2: the dashboard's simultaneous api calls share one token request", async
   await expect(page.getByTestId("api-user-id")).not.toBeEmpty();
   await expect(page.getByTestId("task-list").or(page.getByText(/no tasks yet/i))).toBeVisible();
   expect(tokenRequests).toBe(1);
+});
+
+const DOT_SLASH_TRICKS = ["/.//evil.example/x", "/a/..//evil.example/x", "/%2F%2Fevil.example/x"];
+
+test("C20: a signed-in /login or /register with a dot-segment next redirects within the web origin", async ({
+  page,
+  baseURL,
+}) => {
+  await register(page, newUser("c20"));
+  const origin = new URL(baseURL ?? "").origin;
+  for (const path of ["/login", "/register"]) {
+    for (const next of DOT_SLASH_TRICKS) {
+      // Real HTTP with the session cookie, redirects not followed: the Location itself is checked.
+      const response = await page.request.get(`${path}?next=${encodeURIComponent(next)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), `${path} ${next}`).toBeGreaterThanOrEqual(300);
+      expect(response.status(), `${path} ${next}`).toBeLessThan(400);
+      const location = response.headers().location ?? "";
+      expect(location).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, origin).origin).toBe(origin);
+    }
+  }
+});
+
+test("C20: signing in on /login?next=/.//evil.example/x lands on the web origin", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const user = newUser("c20-signin");
+  const setup = await browser.newPage();
+  await register(setup, user);
+  await setup.close();
+
+  await page.goto(`/login?next=${encodeURIComponent("/.//evil.example/x")}`);
+  await signIn(page, user);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
 });
