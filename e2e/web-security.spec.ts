@@ -174,3 +174,16 @@ test("C20: signing in on /login?next=/.//evil.example/x lands on the web origin"
   await expect(page).toHaveURL(/\/dashboard$/);
   expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
 });
+
+test("C21: a 20 MB sign-in body gets 413 problem JSON from the running web app", async ({
+  request,
+  baseURL,
+}) => {
+  const response = await request.post("/api/auth/sign-in/email", {
+    headers: { "content-type": "application/json", origin: baseURL ?? "" },
+    data: Buffer.alloc(20 * 1024 * 1024, 0x20),
+  });
+  expect(response.status()).toBe(413);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+  expect(await response.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+});

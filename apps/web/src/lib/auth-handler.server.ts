@@ -1,4 +1,5 @@
 import type { Auth } from "./auth.server";
+import { AUTH_BODY_LIMIT_BYTES, limitBody } from "./auth-body-limit.server";
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -28,9 +29,12 @@ export function logAuthFailure(error: unknown): void {
 
 /** `/api/auth/*`: Better Auth's handler, never cached, never leaking an error. */
 export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
+  // Before Better Auth parses anything: an oversized body costs one 413.
+  const limited = await limitBody(request, AUTH_BODY_LIMIT_BYTES);
+  if (limited instanceof Response) return limited;
   let response: Response;
   try {
-    response = await auth.handler(request);
+    response = await auth.handler(limited);
   } catch (error) {
     // Better Auth lets storage errors raised before an endpoint runs (the
     // rate limiter reads the database first) escape its handler.
