@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
@@ -10,7 +9,9 @@ import { nameRules } from "./account/name-rules.server";
 import { sessionActivity } from "./account/session-activity.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
+import { ensurePrivateDatabaseFiles, ensurePrivateDir } from "./private-files.server";
 import { openRedisStorage } from "./redis.server";
+import { resolveFeedSecret } from "./revocation/feed-credential.server";
 import { revocation } from "./revocation/plugin.server";
 
 type Opened = { kind: "sqlite"; db: Database.Database } | { kind: "postgres"; db: pg.Pool };
@@ -36,7 +37,9 @@ function openDatabase(database: DatabaseConfig): Opened {
     });
     return { kind: "postgres", db: pool };
   }
-  mkdirSync(dirname(database.path), { recursive: true, mode: 0o700 });
+  // 0700 directory, 0600 database (and -wal/-shm), whoever created them.
+  ensurePrivateDir(dirname(database.path));
+  ensurePrivateDatabaseFiles(database.path);
   const db = new Database(database.path);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
@@ -86,6 +89,7 @@ function revocationOptions(config: WebConfig) {
   return {
     sessionEntryTtlMs: (config.jwtTtlSeconds + 60) * 1_000,
     userEntryTtlMs: 30 * 24 * 60 * 60 * 1_000,
+    feedSecret: resolveFeedSecret(config),
   };
 }
 

@@ -21,6 +21,14 @@ const EnvSchema = z
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       })
       .optional(),
+    // The credential the api reads the revocation feed with (decision 038).
+    REVOCATION_FEED_SECRET: z
+      .string()
+      .superRefine((value, ctx) => {
+        const problem = secretProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .optional(),
     NEXT_PUBLIC_API_URL: httpUrl.default("http://localhost:8000"),
     JWT_AUDIENCE: z.string().min(1).default("http://localhost:8000"),
     JWT_ALGORITHM: z.enum(["RS256", "ES256", "PS256", "EdDSA"]).default("RS256"),
@@ -69,6 +77,13 @@ const EnvSchema = z
         message: "required with DATABASE_URL (at least 32 random characters)",
       });
     }
+    if (env.DATABASE_URL && !env.REVOCATION_FEED_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REVOCATION_FEED_SECRET"],
+        message: "required with DATABASE_URL (at least 32 random characters, the api's value)",
+      });
+    }
   });
 
 export type JwtAlgorithm = "RS256" | "ES256" | "PS256" | "EdDSA";
@@ -83,6 +98,11 @@ export type WebConfig = {
   baseUrl: string;
   /** Validated BETTER_AUTH_SECRET, or undefined to generate one (SQLite only). */
   authSecret: string | undefined;
+  /**
+   * Validated REVOCATION_FEED_SECRET, or undefined to generate one under
+   * dataDir (SQLite only): the api reads the revocation feed with it.
+   */
+  revocationFeedSecret: string | undefined;
   /** Where the browser reaches the api; read at run time, not inlined at build. */
   apiUrl: string;
   jwtAudience: string;
@@ -127,6 +147,7 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
   return {
     baseUrl: parsed.BETTER_AUTH_URL,
     authSecret: parsed.BETTER_AUTH_SECRET,
+    revocationFeedSecret: parsed.REVOCATION_FEED_SECRET,
     apiUrl: parsed.NEXT_PUBLIC_API_URL,
     jwtAudience: parsed.JWT_AUDIENCE,
     jwtAlgorithm: parsed.JWT_ALGORITHM,
