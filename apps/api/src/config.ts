@@ -83,6 +83,9 @@ const EnvSchema = z.object({
   REVOCATION_POLL_SECONDS: int(2, 1, 60),
   // 0: fail open (a stale list is trusted); >0: strict, 503 past this age.
   REVOCATION_MAX_STALE_SECONDS: int(0, 0, 86_400),
+  // The credential the feed is read with (decision 038); unset with SQLite:
+  // generated under DATA_DIR by whichever service starts first.
+  REVOCATION_FEED_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server through a pool. */
@@ -118,6 +121,8 @@ export interface Config {
     maxStaleMs: number;
     /** The JWKS fetch timeout: both requests go to the same web app. */
     timeoutMs: number;
+    /** REVOCATION_FEED_SECRET, or undefined: read (or generated) under dataDir. */
+    secret: string | undefined;
   };
 }
 
@@ -146,6 +151,12 @@ export function parseConfig(env: Record<string, string | undefined>, rootDir: st
   ) {
     throw new ConfigError([
       "REVOCATION_MAX_STALE_SECONDS: must be 0 (never) or at least twice REVOCATION_POLL_SECONDS",
+    ]);
+  }
+  // With PostgreSQL the services need not share a DATA_DIR to meet in.
+  if (e.DATABASE_URL !== undefined && e.REVOCATION_FEED_SECRET === undefined) {
+    throw new ConfigError([
+      "REVOCATION_FEED_SECRET: required with DATABASE_URL (the web app's value, at least 32 characters)",
     ]);
   }
   const dataDir = path.resolve(rootDir, e.DATA_DIR);
@@ -183,6 +194,7 @@ export function parseConfig(env: Record<string, string | undefined>, rootDir: st
       pollMs: e.REVOCATION_POLL_SECONDS * 1000,
       maxStaleMs: e.REVOCATION_MAX_STALE_SECONDS * 1000,
       timeoutMs: e.JWKS_TIMEOUT_MS,
+      secret: e.REVOCATION_FEED_SECRET,
     },
   };
 }
