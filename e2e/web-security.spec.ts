@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { e2eEnv } from "./support/e2e-env";
 import { newUser, register, signIn } from "./support/users";
 
 const JWT_LIKE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
@@ -186,4 +188,51 @@ test("C21: a 20 MB sign-in body gets 413 problem JSON from the running web app",
   expect(response.status()).toBe(413);
   expect(response.headers()["content-type"]).toContain("application/problem+json");
   expect(await response.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+});
+
+test("L21: the x-request-id of the browser's api call reaches the api's log line", async ({
+  page,
+}) => {
+  const { API_URL, TASKGATE_LOG_FILE } = e2eEnv(process.env.E2E_DATA_DIR ?? "");
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    const id = request.headers()["x-request-id"];
+    if (request.url().startsWith(API_URL) && request.method() !== "OPTIONS" && id) sent.push(id);
+  });
+  await register(page, newUser("l21"));
+  await expect.poll(() => sent.length).toBeGreaterThan(0);
+  await expect
+    .poll(() => {
+      const apiLines = readFileSync(TASKGATE_LOG_FILE, "utf8")
+        .split("\n")
+        .filter((line) => line.startsWith("[api] {"));
+      return sent.filter((id) => apiLines.some((line) => line.includes(`"request_id":"${id}"`)));
+    })
+    .toEqual(sent);
+});
+
+test("L20: a sign-in whose callbackURL forges a log line and clears the screen writes neither", async ({
+  request,
+  baseURL,
+}) => {
+  const { TASKGATE_LOG_FILE } = e2eEnv(process.env.E2E_DATA_DIR ?? "");
+  const marker = `l20-${Date.now()}`;
+  const response = await request.post("/api/auth/sign-in/email", {
+    headers: { "content-type": "application/json", origin: baseURL ?? "" },
+    data: {
+      email: `${marker}@example.test`,
+      password: "not the password",
+      callbackURL: `https://evil.example/${marker}\n[api] {"event":"FORGED"}\u001b[2J\u001b[H`,
+    },
+  });
+  expect(response.status()).toBe(403);
+  // The refusal is logged (as one escaped JSON line of the web app's)...
+  await expect.poll(() => readFileSync(TASKGATE_LOG_FILE, "utf8").includes(marker)).toBe(true);
+  const logs = readFileSync(TASKGATE_LOG_FILE, "utf8");
+  // ...and nothing in the log is a line a request wrote for itself.
+  expect(logs).not.toContain('[api] {"event":"FORGED"}');
+  expect(logs).not.toContain("\u001b");
+  for (const line of logs.split("\n").filter((l) => l.includes(marker))) {
+    expect(line).toMatch(/^\[web\] \{.*\}$/);
+  }
 });

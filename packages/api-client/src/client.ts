@@ -79,7 +79,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const retry: RetryOptions = spec.retry === "safe" ? SAFE_RETRY : NO_RETRY;
     const response = await client(spec.path.replace(/^\//, ""), {
       method: spec.method,
-      headers: { Accept: "application/json", Authorization: `Bearer ${token}`, ...spec.headers },
+      headers: {
+        Accept: "application/json",
+        Authorization: `Bearer ${token}`,
+        // One id per call (kept across ky's retries): the api logs it with
+        // the request and echoes it back, so a failure the user reports can
+        // be found in the api's log.
+        "x-request-id": crypto.randomUUID(),
+        ...spec.headers,
+      },
       ...(spec.json !== undefined ? { json: spec.json } : {}),
       ...(spec.formData ? { body: spec.formData } : {}),
       retry,

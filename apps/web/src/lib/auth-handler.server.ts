@@ -1,5 +1,6 @@
 import type { Auth } from "./auth.server";
 import { AUTH_BODY_LIMIT_BYTES, limitBody } from "./auth-body-limit.server";
+import { describeError, getLogger } from "./logger.server";
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -23,8 +24,10 @@ export function sessionServiceUnavailable(): Response {
 
 /** Logs a storage failure by name and message only: never a request or its body. */
 export function logAuthFailure(error: unknown): void {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
-  console.error(`[taskgate] session service unavailable: ${reason}`);
+  getLogger().error(
+    { event: "auth.unavailable", error: describeError(error) },
+    "session service unavailable",
+  );
 }
 
 /** `/api/auth/*`: Better Auth's handler, never cached, never leaking an error. */

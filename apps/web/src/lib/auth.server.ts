@@ -7,8 +7,10 @@ import pg from "pg";
 import { deleteRequiresPassword } from "./account/delete-requires-password.server";
 import { nameRules } from "./account/name-rules.server";
 import { sessionActivity } from "./account/session-activity.server";
+import { betterAuthLogger } from "./auth-logger.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
+import { getLogger } from "./logger.server";
 import { ensurePrivateDatabaseFiles, ensurePrivateDir } from "./private-files.server";
 import { openRedisStorage } from "./redis.server";
 import { resolveFeedSecret } from "./revocation/feed-credential.server";
@@ -33,7 +35,10 @@ function openDatabase(database: DatabaseConfig): Opened {
     // pool replaces the connection on next use. The message never holds the
     // connection string.
     pool.on("error", (error: Error) => {
-      console.error(`[taskgate] postgres: idle connection lost: ${error.message}`);
+      getLogger().warn(
+        { event: "db.connection_lost", error: error.message },
+        "postgres: idle connection lost",
+      );
     });
     return { kind: "postgres", db: pool };
   }
@@ -141,7 +146,8 @@ export function createAuth(config: WebConfig, secret: string) {
       // step); deleteRequiresPassword makes the password mandatory.
       deleteUser: { enabled: true },
     },
-    logger: { level: authLogLevel(config.logLevel) },
+    // Through pino: one JSON line per message, credentials redacted.
+    logger: betterAuthLogger(getLogger(), authLogLevel(config.logLevel)),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     trustedOrigins: [config.baseUrl],
     advanced: {
