@@ -18,6 +18,7 @@ import { e2eEnv } from "./e2e/support/e2e-env";
 process.env.E2E_DATA_DIR ||= mkdtempSync(join(tmpdir(), "taskgate-e2e-"));
 if (process.env.E2E_DATABASE_URL) {
   process.env.E2E_BETTER_AUTH_SECRET ??= randomBytes(24).toString("hex");
+  process.env.E2E_REVOCATION_FEED_SECRET ??= randomBytes(24).toString("hex");
 }
 const env = e2eEnv(process.env.E2E_DATA_DIR);
 const engine = process.env.E2E_DATABASE_URL ? "postgres" : "sqlite";

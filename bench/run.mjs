@@ -28,7 +28,7 @@ import {
   waitForHttp,
 } from "./lib/processes.mjs";
 import { printTable, writeDocsSection, writeJson } from "./lib/report.mjs";
-import { migrate, seed, USER_SIZES } from "./lib/seed.mjs";
+import { BENCH_FEED_SECRET, migrate, seed, USER_SIZES } from "./lib/seed.mjs";
 import { seedPostgres } from "./lib/seed-postgres.mjs";
 import { measureStartup } from "./lib/startup.mjs";
 import { rssMiB, systemInfo } from "./lib/system-info.mjs";
@@ -211,6 +211,7 @@ async function startApi(jwksUrl, dataDir, databaseUrl) {
         API_PORT: String(port),
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl,
+        REVOCATION_FEED_SECRET: BENCH_FEED_SECRET,
         JWKS_URL: jwksUrl,
         // The bench's own key server plays the web app (packages/config
         // requires the issuer to be WEB_URL).

@@ -161,6 +161,7 @@ test.describe
         DATABASE_URL: database.url,
         DB_POOL_MAX: "4",
         BETTER_AUTH_SECRET: randomBytes(24).toString("hex"),
+        REVOCATION_FEED_SECRET: randomBytes(24).toString("hex"),
         REDIS_URL: TEST_REDIS_URL,
         REDIS_KEY_PREFIX: redisPrefix,
         // Both webs sign with one issuer, and trust one origin: one public

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { expect, type Page, test } from "@playwright/test";
-import { newUser, register } from "./support/users";
+import { e2eEnv } from "./support/e2e-env";
+import { newUser, register, signIn } from "./support/users";
 
 const JWT_LIKE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
 
@@ -134,4 +137,142 @@ test("B2: the dashboard's simultaneous api calls share one token request", async
   await expect(page.getByTestId("api-user-id")).not.toBeEmpty();
   await expect(page.getByTestId("task-list").or(page.getByText(/no tasks yet/i))).toBeVisible();
   expect(tokenRequests).toBe(1);
+});
+
+const DOT_SLASH_TRICKS = ["/.//evil.example/x", "/a/..//evil.example/x", "/%2F%2Fevil.example/x"];
+
+test("C20: a signed-in /login or /register with a dot-segment next redirects within the web origin", async ({
+  page,
+  baseURL,
+}) => {
+  await register(page, newUser("c20"));
+  const origin = new URL(baseURL ?? "").origin;
+  for (const path of ["/login", "/register"]) {
+    for (const next of DOT_SLASH_TRICKS) {
+      // Real HTTP with the session cookie, redirects not followed: the Location itself is checked.
+      const response = await page.request.get(`${path}?next=${encodeURIComponent(next)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), `${path} ${next}`).toBeGreaterThanOrEqual(300);
+      expect(response.status(), `${path} ${next}`).toBeLessThan(400);
+      const location = response.headers().location ?? "";
+      expect(location).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, origin).origin).toBe(origin);
+    }
+  }
+});
+
+test("C20: signing in on /login?next=/.//evil.example/x lands on the web origin", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const user = newUser("c20-signin");
+  const setup = await browser.newPage();
+  await register(setup, user);
+  await setup.close();
+
+  await page.goto(`/login?next=${encodeURIComponent("/.//evil.example/x")}`);
+  await signIn(page, user);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
+});
+
+test("C21: a 20 MB sign-in body gets 413 problem JSON from the running web app", async ({
+  baseURL,
+}) => {
+  // Plain node:http, not Playwright's client: the server answers (and closes)
+  // long before 20 MB have been sent, and the answer is what is checked.
+  const url = new URL("/api/auth/sign-in/email", baseURL);
+  const total = 20 * 1024 * 1024;
+  const answer = await new Promise<{ status: number; type: string; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "content-length": String(total),
+          origin: url.origin,
+        },
+      });
+      req.on("response", (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers["content-type"]),
+            body,
+          }),
+        );
+      });
+      // Writing into a socket the server has closed after answering is expected.
+      req.on("error", (error) => setTimeout(() => reject(error), 2_000));
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < total) {
+          sent += chunk.byteLength;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        req.end();
+      };
+      pump();
+    },
+  );
+  expect(answer.status).toBe(413);
+  expect(answer.type).toContain("application/problem+json");
+  expect(JSON.parse(answer.body)).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+});
+
+test("L21: the x-request-id of the browser's api call reaches the api's log line", async ({
+  page,
+}) => {
+  const { API_URL, TASKGATE_LOG_FILE } = e2eEnv(process.env.E2E_DATA_DIR ?? "");
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    const id = request.headers()["x-request-id"];
+    if (request.url().startsWith(API_URL) && request.method() !== "OPTIONS" && id) sent.push(id);
+  });
+  await register(page, newUser("l21"));
+  await expect.poll(() => sent.length).toBeGreaterThan(0);
+  await expect
+    .poll(() => {
+      const apiLines = readFileSync(TASKGATE_LOG_FILE, "utf8")
+        .split("\n")
+        .filter((line) => line.startsWith("[api] {"));
+      return sent.filter((id) => apiLines.some((line) => line.includes(`"request_id":"${id}"`)));
+    })
+    .toEqual(sent);
+});
+
+test("L20: a sign-in whose callbackURL forges a log line and clears the screen writes neither", async ({
+  request,
+  baseURL,
+}) => {
+  const { TASKGATE_LOG_FILE } = e2eEnv(process.env.E2E_DATA_DIR ?? "");
+  const marker = `l20-${Date.now()}`;
+  const response = await request.post("/api/auth/sign-in/email", {
+    headers: { "content-type": "application/json", origin: baseURL ?? "" },
+    data: {
+      email: `${marker}@example.test`,
+      password: "not the password",
+      callbackURL: `https://evil.example/${marker}\n[api] {"event":"FORGED"}\u001b[2J\u001b[H`,
+    },
+  });
+  expect(response.status()).toBe(403);
+  // The refusal is logged (as one escaped JSON line of the web app's)...
+  await expect.poll(() => readFileSync(TASKGATE_LOG_FILE, "utf8").includes(marker)).toBe(true);
+  const logs = readFileSync(TASKGATE_LOG_FILE, "utf8");
+  // ...and nothing in the log is a line a request wrote for itself.
+  expect(logs).not.toContain('[api] {"event":"FORGED"}');
+  // The request's own escape sequence never reaches the log raw. (Next's
+  // start-up banner has colours of its own, so not every ESC is checked.)
+  expect(logs).not.toContain("\u001b[2J");
+  for (const line of logs.split("\n").filter((l) => l.includes(marker))) {
+    expect(line).toMatch(/^\[web\] \{.*\}$/);
+  }
 });

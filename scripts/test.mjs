@@ -132,6 +132,7 @@ if (!pgProblem) {
       PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightPgReport,
       E2E_DATABASE_URL: database.url,
       E2E_BETTER_AUTH_SECRET: randomBytes(24).toString("hex"),
+      E2E_REVOCATION_FEED_SECRET: randomBytes(24).toString("hex"),
       ...(redisUp ? { E2E_REDIS_URL: TEST_REDIS_URL, E2E_REDIS_KEY_PREFIX: redisPrefix } : {}),
       // A data directory of its own (logs, the audit), not the SQLite pass's.
       E2E_DATA_DIR: "",

@@ -7,6 +7,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { runChild } from "./processes.mjs";
 
+/** The revocation feed credential the bench's api is started with (required with PostgreSQL). */
+export const BENCH_FEED_SECRET = "bench-revocation-feed-secret-0123456789";
+
 /** Users of the scenarios and how many tasks each owns. */
 export const USER_SIZES = { small: 100, medium: 1_000, large: 100_000, writer: 1 };
 
@@ -14,7 +17,14 @@ export const USER_SIZES = { small: 100, medium: 1_000, large: 100_000, writer: 1
 export async function migrate(root, dataDir, databaseUrl = "") {
   await runChild(null, process.execPath, [join(root, "apps/api/dist/db/migrate-cli.js")], {
     timeoutMs: 60_000,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      // Required with PostgreSQL; the bench's api never reads a real feed.
+      REVOCATION_FEED_SECRET: BENCH_FEED_SECRET,
+      LOG_LEVEL: "warn",
+    },
   });
 }
 

@@ -24,8 +24,8 @@ export function e2ePorts(): { webPort: string; apiPort: string } {
  * ports (e2ePorts) and data directory, everything else the documented defaults.
  *
  * Storage: SQLite under `dataDir` unless E2E_DATABASE_URL names a PostgreSQL
- * database (then E2E_BETTER_AUTH_SECRET, which PostgreSQL requires, is used as
- * the secret); E2E_REDIS_URL and E2E_REDIS_KEY_PREFIX put the web app's rate
+ * database (then E2E_BETTER_AUTH_SECRET and E2E_REVOCATION_FEED_SECRET, which
+ * PostgreSQL requires, are used as the secrets); E2E_REDIS_URL and E2E_REDIS_KEY_PREFIX put the web app's rate
  * limits in Redis. `npm test` sets them for its PostgreSQL pass.
  */
 export function e2eEnv(dataDir: string) {
@@ -50,6 +50,7 @@ export function e2eEnv(dataDir: string) {
     // Set explicitly (empty = the default) so a developer's .env never leaks in.
     DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
     BETTER_AUTH_SECRET: process.env.E2E_BETTER_AUTH_SECRET ?? "",
+    REVOCATION_FEED_SECRET: process.env.E2E_REVOCATION_FEED_SECRET ?? "",
     REDIS_URL: process.env.E2E_REDIS_URL ?? "",
     REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX ?? "",
     LOG_LEVEL: "info",

@@ -53,7 +53,8 @@ function resolvedEnvironment(service: string, shell: Record<string, string>) {
 }
 
 const SECRET = "q7Vx2Lp9Zt4Rk8Nw3Hc6Jf1Bm5Ys0DgE";
-const shell = { BETTER_AUTH_SECRET: SECRET };
+const FEED_SECRET = "r4Tg8Kw2Pz6Xn1Qm5Jc9Hv3Ld7Sb0FyA";
+const shell = { BETTER_AUTH_SECRET: SECRET, REVOCATION_FEED_SECRET: FEED_SECRET };
 
 // What each app needs in this setup (PostgreSQL, Redis, containers on one
 // network), from the rules in apps/web/src/lib/config.server.ts and
@@ -61,12 +62,13 @@ const shell = { BETTER_AUTH_SECRET: SECRET };
 // container is the container itself.
 const WEB_REQUIRES = [
   "BETTER_AUTH_SECRET", // required whenever DATABASE_URL is PostgreSQL
+  "REVOCATION_FEED_SECRET", // likewise, in both apps
   "DATABASE_URL",
   "WEB_URL",
   "API_URL",
   "REDIS_URL",
 ];
-const API_REQUIRES = ["DATABASE_URL", "WEB_URL", "API_URL", "JWKS_URL"];
+const API_REQUIRES = ["DATABASE_URL", "REVOCATION_FEED_SECRET", "WEB_URL", "API_URL", "JWKS_URL"];
 
 const envExampleNames = new Set(
   read(".env.example")
@@ -98,6 +100,7 @@ describe("compose.yaml", () => {
     expect(config.database.kind).toBe("postgres");
     expect(config.port).toBe(8000);
     expect(new URL(config.jwks.url).host).toBe("web:3000");
+    expect(config.revocations.secret).toBe(FEED_SECRET);
   });
 
   it("refuses to start the web app without BETTER_AUTH_SECRET instead of running with none", () => {
@@ -139,6 +142,16 @@ describe("compose.yaml", () => {
     for (const name of ["api", "web"]) {
       const secret = environmentOf(name).BETTER_AUTH_SECRET;
       if (secret !== undefined) expect(referencedNames(secret)).toEqual(["BETTER_AUTH_SECRET"]);
+    }
+  });
+
+  it("C23: gives both apps the same REVOCATION_FEED_SECRET, from the environment only", () => {
+    for (const name of ["api", "web"]) {
+      const secret = environmentOf(name).REVOCATION_FEED_SECRET ?? "";
+      expect(referencedNames(secret)).toEqual(["REVOCATION_FEED_SECRET"]);
+      expect(() => resolvedEnvironment(name, { BETTER_AUTH_SECRET: SECRET })).toThrow(
+        /REVOCATION_FEED_SECRET/,
+      );
     }
   });
 

@@ -78,6 +78,10 @@ export const CATALOGUE = [
   ["C6", "web security headers"],
   ["C7", "api security headers"],
   ["C8", "x-middleware-subrequest"],
+  ["C20", "open redirect through next after sign-in"],
+  ["C21", "oversized bodies on the web app's auth routes"],
+  ["C22", "data directory and database/secret file modes"],
+  ["C23", "revocation feed readable only by the api"],
   ["I1", "body limit"],
   ["I2", "invalid JSON"],
   ["I3", "content type"],
@@ -123,6 +127,8 @@ export const CATALOGUE = [
   ["L2", "unhandled errors"],
   ["L10", "one log line per refused request (api)"],
   ["L11", "log injection (api)"],
+  ["L20", "log injection through logged values"],
+  ["L21", "request id from the browser to the api's log"],
 ];
 
 /** Ids that are answered by a decision record instead of a test. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, findRepoRoot, parseConfig } from "./config.js";
 
 const ROOT = "/srv/taskgate";
+const FEED_SECRET = "feed-secret-0123456789abcdef-0123456789";
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -88,7 +89,12 @@ describe("parseConfig", () => {
     "selects PostgreSQL for DATABASE_URL=%s, with the pool settings",
     (url) => {
       const config = parseConfig(
-        { DATABASE_URL: url, DB_POOL_MAX: "4", DB_STATEMENT_TIMEOUT_MS: "2500" },
+        {
+          DATABASE_URL: url,
+          DB_POOL_MAX: "4",
+          DB_STATEMENT_TIMEOUT_MS: "2500",
+          REVOCATION_FEED_SECRET: FEED_SECRET,
+        },
         ROOT,
       );
       expect(config.database).toEqual({
@@ -101,8 +107,24 @@ describe("parseConfig", () => {
   );
 
   it("defaults the PostgreSQL pool to 10 connections and a 5 s statement timeout", () => {
-    const config = parseConfig({ DATABASE_URL: "postgres://db/taskgate" }, ROOT);
+    const config = parseConfig(
+      { DATABASE_URL: "postgres://db/taskgate", REVOCATION_FEED_SECRET: FEED_SECRET },
+      ROOT,
+    );
     expect(config.database).toMatchObject({ poolMax: 10, statementTimeoutMs: 5000 });
+  });
+
+  it("C23: requires REVOCATION_FEED_SECRET with PostgreSQL, of at least 32 characters", () => {
+    expect(problemsOf({ DATABASE_URL: "postgres://db/taskgate" })[0]).toMatch(
+      /^REVOCATION_FEED_SECRET: required with DATABASE_URL/,
+    );
+    expect(problemsOf({ REVOCATION_FEED_SECRET: "short" })[0]).toMatch(
+      /^REVOCATION_FEED_SECRET: must be at least 32/,
+    );
+    expect(parseConfig({}, ROOT).revocations.secret).toBeUndefined();
+    expect(parseConfig({ REVOCATION_FEED_SECRET: FEED_SECRET }, ROOT).revocations.secret).toBe(
+      FEED_SECRET,
+    );
   });
 
   it.each(["mysql://db/taskgate", "postgres://", "not a url", "file:./data/api.db"])(

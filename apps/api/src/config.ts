@@ -52,6 +52,8 @@ export interface Config {
     maxStaleMs: number;
     /** The JWKS fetch timeout: both requests go to the same web app. */
     timeoutMs: number;
+    /** REVOCATION_FEED_SECRET, or undefined: read (or generated) under dataDir. */
+    secret: string | undefined;
   };
   dpop: {
     mode: DpopMode;
@@ -84,6 +86,12 @@ export function parseConfig(env: Env, rootDir: string): Config {
   ) {
     throw new ConfigError([
       "REVOCATION_MAX_STALE_SECONDS: must be 0 (never) or at least twice REVOCATION_POLL_SECONDS",
+    ]);
+  }
+  // With PostgreSQL the services need not share a DATA_DIR to meet in.
+  if (e.DATABASE_URL !== undefined && e.REVOCATION_FEED_SECRET === undefined) {
+    throw new ConfigError([
+      "REVOCATION_FEED_SECRET: required with DATABASE_URL (the web app's value, at least 32 characters)",
     ]);
   }
   // Node refuses a headers timeout longer than the request's.
@@ -127,6 +135,7 @@ export function parseConfig(env: Env, rootDir: string): Config {
       pollMs: e.REVOCATION_POLL_SECONDS * 1000,
       maxStaleMs: e.REVOCATION_MAX_STALE_SECONDS * 1000,
       timeoutMs: e.JWKS_TIMEOUT_MS,
+      secret: e.REVOCATION_FEED_SECRET,
     },
     dpop: {
       mode: e.DPOP_MODE,

@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { afterSignInPath } from "./features/auth/safe-next-path";
 import { getConfig } from "./lib/config.server";
 import {
   contentSecurityPolicy,
@@ -28,7 +29,8 @@ export function proxy(request: NextRequest) {
   let response: NextResponse;
   if (PROTECTED.some((pattern) => pattern.test(pathname)) && !getSessionCookie(request)) {
     const login = new URL("/login", request.url);
-    login.searchParams.set("next", `${pathname}${search}`);
+    // The login page checks `next` again; only a same-origin path goes in.
+    login.searchParams.set("next", afterSignInPath(`${pathname}${search}`));
     response = NextResponse.redirect(login);
   } else {
     const headers = new Headers(request.headers);

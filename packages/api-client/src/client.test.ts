@@ -6,16 +6,20 @@ import { createTokenProvider } from "./token-provider";
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let lastAuthorization: string | undefined;
+let requestIds: (string | undefined)[] = [];
 let protectedHandler: Parameters<typeof startServer>[0];
 
 beforeEach(async () => {
   lastAuthorization = undefined;
+  requestIds = [];
   protectedHandler = (_req, res) => sendJson(res, 200, { message: "hi", user_id: "user-1" });
   server = await startServer((req, res) => {
     if (req.url === "/api/auth/token") {
       return sendJson(res, 200, { token: fakeJwt(Math.floor(Date.now() / 1000) + 900) });
     }
     lastAuthorization = req.headers.authorization;
+    const requestId = req.headers["x-request-id"];
+    requestIds.push(Array.isArray(requestId) ? requestId.join(",") : requestId);
     protectedHandler(req, res);
   });
 });
@@ -31,6 +35,15 @@ describe("api client", () => {
   it("attaches the bearer token and returns the parsed body", async () => {
     await expect(client().getProtected()).resolves.toEqual({ message: "hi", user_id: "user-1" });
     expect(lastAuthorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+  });
+
+  it("L21: sends a fresh x-request-id with every call, one the api accepts as its own", async () => {
+    const api = client();
+    await api.getProtected();
+    await api.getProtected();
+    expect(requestIds).toHaveLength(2);
+    for (const id of requestIds) expect(id).toMatch(/^[A-Za-z0-9._-]{1,128}$/);
+    expect(requestIds[0]).not.toBe(requestIds[1]);
   });
 
   it("turns a problem+json answer into an ApiError with code, detail and request id", async () => {

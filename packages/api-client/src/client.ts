@@ -81,6 +81,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       loadHttp(),
     ]);
     const started = Date.now();
+    const requestId = crypto.randomUUID();
     const retry: RetryOptions = spec.retry === "safe" ? SAFE_RETRY : NO_RETRY;
     const call = () =>
       client(spec.path.replace(/^\//, ""), {
@@ -88,6 +89,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers: {
           Accept: "application/json",
           Authorization: `${key ? "DPoP" : "Bearer"} ${token}`,
+          // One id per call (kept across ky's retries): the api logs it with
+          // the request and echoes it back, so a failure the user reports can
+          // be found in the api's log.
+          "x-request-id": requestId,
           ...spec.headers,
         },
         ...(spec.json !== undefined ? { json: spec.json } : {}),

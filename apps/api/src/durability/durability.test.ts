@@ -133,6 +133,7 @@ describe.each(engines)("durability on %s", (engine) => {
     env = {
       DATA_DIR: dataDir,
       DATABASE_URL: pgDatabase?.url ?? "",
+      REVOCATION_FEED_SECRET: "durability-feed-secret-0123456789abcdef",
       JWKS_URL: jwks.url,
       JWT_ISSUER: TEST_ISSUER,
       JWT_AUDIENCE: TEST_AUDIENCE,

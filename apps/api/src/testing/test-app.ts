@@ -23,6 +23,9 @@ import type { Database } from "../db/schema.js";
 import { createLogger } from "../logging/logger.js";
 import { createPostgresDatabase, type Engine } from "./databases.js";
 
+/** The feed credential on PostgreSQL, where it must be configured (SQLite generates one). */
+export const TEST_FEED_SECRET = "test-feed-secret-0123456789abcdef-api";
+
 export const APP_ORIGIN = "http://localhost:3000";
 
 export interface TestAppOptions {
@@ -79,7 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const env = {
     JWKS_URL: server.url,
     CORS_ORIGINS: APP_ORIGIN,
-    ...(pgDatabase && { DATABASE_URL: pgDatabase.url }),
+    ...(pgDatabase && { DATABASE_URL: pgDatabase.url, REVOCATION_FEED_SECRET: TEST_FEED_SECRET }),
     ...options.env,
   };
   const config = parseConfig(env, dataDir);

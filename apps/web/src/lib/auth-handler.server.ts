@@ -1,4 +1,6 @@
 import type { Auth } from "./auth.server";
+import { AUTH_BODY_LIMIT_BYTES, limitBody } from "./auth-body-limit.server";
+import { describeError, getLogger } from "./logger.server";
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -22,15 +24,20 @@ export function sessionServiceUnavailable(): Response {
 
 /** Logs a storage failure by name and message only: never a request or its body. */
 export function logAuthFailure(error: unknown): void {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
-  console.error(`[taskgate] session service unavailable: ${reason}`);
+  getLogger().error(
+    { event: "auth.unavailable", error: describeError(error) },
+    "session service unavailable",
+  );
 }
 
 /** `/api/auth/*`: Better Auth's handler, never cached, never leaking an error. */
 export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
+  // Before Better Auth parses anything: an oversized body costs one 413.
+  const limited = await limitBody(request, AUTH_BODY_LIMIT_BYTES);
+  if (limited instanceof Response) return limited;
   let response: Response;
   try {
-    response = await auth.handler(request);
+    response = await auth.handler(limited);
   } catch (error) {
     // Better Auth lets storage errors raised before an endpoint runs (the
     // rate limiter reads the database first) escape its handler.

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MIN_SECRET_LENGTH, secretProblem } from "@taskgate/config/secret";
+import { readOrCreateSecretFile } from "./private-files.server";
 
 export const SECRET_FILE_NAME = "auth-secret";
 
@@ -27,27 +26,10 @@ export function resolveAuthSecret(source: SecretSource): string {
       `BETTER_AUTH_SECRET: required with DATABASE_URL (at least ${MIN_SECRET_LENGTH} characters)`,
     );
   }
-  mkdirSync(source.dataDir, { recursive: true, mode: 0o700 });
-  const file = join(source.dataDir, SECRET_FILE_NAME);
-  const generated = randomBytes(32).toString("base64url");
-  try {
-    // "wx": never overwrite; if two processes race, the first file wins.
-    writeFileSync(file, `${generated}\n`, { mode: 0o600, flag: "wx" });
-    return generated;
-  } catch (error) {
-    if (!isAlreadyExists(error)) throw error;
-  }
-  return readStoredSecret(file);
-}
-
-function readStoredSecret(file: string): string {
-  const stored = readFileSync(file, "utf8").trim();
+  const stored = readOrCreateSecretFile(source.dataDir, SECRET_FILE_NAME);
   const problem = secretProblem(stored);
-  if (problem) throw new Error(`${file}: the stored secret ${problem}`);
-  chmodSync(file, 0o600);
+  if (problem) {
+    throw new Error(`${join(source.dataDir, SECRET_FILE_NAME)}: the stored secret ${problem}`);
+  }
   return stored;
-}
-
-function isAlreadyExists(error: unknown): boolean {
-  return error instanceof Error && "code" in error && error.code === "EEXIST";
 }

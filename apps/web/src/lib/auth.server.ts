@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
@@ -12,11 +11,15 @@ import { nameRules } from "./account/name-rules.server";
 import { passwordChangeEndsOtherSessions } from "./account/password-change-ends-sessions.server";
 import { sessionActivity } from "./account/session-activity.server";
 import { type AccountLimitOptions, accountLimits } from "./account-limits/plugin.server";
+import { betterAuthLogger } from "./auth-logger.server";
 import { resolveAuthSecret } from "./auth-secret.server";
 import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
 import { dpopBinding, tokenBinding } from "./dpop/plugin.server";
 import { memoryReplayCache, redisReplayCache } from "./dpop/replay-cache.server";
+import { getLogger } from "./logger.server";
+import { ensurePrivateDatabaseFiles, ensurePrivateDir } from "./private-files.server";
 import { openRedisStorage } from "./redis.server";
+import { resolveFeedSecret } from "./revocation/feed-credential.server";
 import { revocation } from "./revocation/plugin.server";
 
 type Opened = { kind: "sqlite"; db: Database.Database } | { kind: "postgres"; db: pg.Pool };
@@ -38,11 +41,16 @@ function openDatabase(database: DatabaseConfig): Opened {
     // pool replaces the connection on next use. The message never holds the
     // connection string.
     pool.on("error", (error: Error) => {
-      console.error(`[taskgate] postgres: idle connection lost: ${error.message}`);
+      getLogger().warn(
+        { event: "db.connection_lost", error: error.message },
+        "postgres: idle connection lost",
+      );
     });
     return { kind: "postgres", db: pool };
   }
-  mkdirSync(dirname(database.path), { recursive: true, mode: 0o700 });
+  // 0700 directory, 0600 database (and -wal/-shm), whoever created them.
+  ensurePrivateDir(dirname(database.path));
+  ensurePrivateDatabaseFiles(database.path);
   const db = new Database(database.path);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
@@ -51,7 +59,7 @@ function openDatabase(database: DatabaseConfig): Opened {
 
 function authLogger(level: LogLevel) {
   if (level === "silent") return { disabled: true };
-  return { level: authLogLevel(level) };
+  return betterAuthLogger(getLogger(), authLogLevel(level));
 }
 
 function authLogLevel(level: Exclude<LogLevel, "silent">): "debug" | "info" | "warn" | "error" {
@@ -101,6 +109,7 @@ function revocationOptions(config: WebConfig) {
   return {
     sessionEntryTtlMs: (config.jwtTtlSeconds + 60) * 1_000,
     userEntryTtlMs: 30 * 24 * 60 * 60 * 1_000,
+    feedSecret: resolveFeedSecret(config),
   };
 }
 
@@ -182,6 +191,7 @@ export function createAuth(
       // step); deleteRequiresPassword makes the password mandatory.
       deleteUser: { enabled: true },
     },
+    // Through pino: one JSON line per message, credentials redacted.
     logger: authLogger(config.logLevel),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     trustedOrigins: config.trustedOrigins,

@@ -3,6 +3,7 @@ import { parseConfig } from "./config.server";
 
 const ROOT = "/repo";
 const SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa";
+const FEED_SECRET = "feed-9xV2mP7rT5wY8zB1nC4fH6gL0dSa";
 
 describe("parseConfig", () => {
   it("applies the documented defaults to an empty environment", () => {
@@ -11,6 +12,7 @@ describe("parseConfig", () => {
       jwtIssuer: "http://localhost:3000",
       trustedOrigins: ["http://localhost:3000"],
       authSecret: undefined,
+      revocationFeedSecret: undefined,
       apiUrl: "http://localhost:8000",
       jwtAudience: "http://localhost:8000",
       jwtAlgorithm: "RS256",
@@ -106,10 +108,18 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ DATABASE_URL: "postgres://u:p@db/app" }, ROOT)).toThrow(
       /BETTER_AUTH_SECRET: required with DATABASE_URL/,
     );
+    expect(() =>
+      parseConfig({ DATABASE_URL: "postgres://u:p@db/app", BETTER_AUTH_SECRET: SECRET }, ROOT),
+    ).toThrow(/REVOCATION_FEED_SECRET: required with DATABASE_URL/);
     const config = parseConfig(
-      { DATABASE_URL: "postgres://u:p@db/app", BETTER_AUTH_SECRET: SECRET },
+      {
+        DATABASE_URL: "postgres://u:p@db/app",
+        BETTER_AUTH_SECRET: SECRET,
+        REVOCATION_FEED_SECRET: FEED_SECRET,
+      },
       ROOT,
     );
+    expect(config.revocationFeedSecret).toBe(FEED_SECRET);
     expect(config.database).toEqual({
       kind: "postgres",
       url: "postgres://u:p@db/app",
@@ -118,11 +128,24 @@ describe("parseConfig", () => {
   });
 
   it("sizes the PostgreSQL pool from DB_POOL_MAX and refuses a pool of none", () => {
-    const env = { DATABASE_URL: "postgres://u:p@db/app", BETTER_AUTH_SECRET: SECRET };
+    const env = {
+      DATABASE_URL: "postgres://u:p@db/app",
+      BETTER_AUTH_SECRET: SECRET,
+      REVOCATION_FEED_SECRET: FEED_SECRET,
+    };
     expect(parseConfig({ ...env, DB_POOL_MAX: "25" }, ROOT).database).toMatchObject({
       poolMax: 25,
     });
     expect(() => parseConfig({ ...env, DB_POOL_MAX: "0" }, ROOT)).toThrow(/DB_POOL_MAX/);
+  });
+
+  it("C23: refuses a placeholder or short REVOCATION_FEED_SECRET", () => {
+    expect(() => parseConfig({ REVOCATION_FEED_SECRET: "changeme" }, ROOT)).toThrow(
+      /REVOCATION_FEED_SECRET: is a placeholder/,
+    );
+    expect(() => parseConfig({ REVOCATION_FEED_SECRET: "short" }, ROOT)).toThrow(
+      /REVOCATION_FEED_SECRET: must be at least 32/,
+    );
   });
 
   it("refuses a DATABASE_URL that is neither empty nor postgres", () => {

@@ -28,6 +28,11 @@ export type WebConfig = {
   trustedOrigins: string[];
   /** Validated BETTER_AUTH_SECRET, or undefined to generate one (SQLite only). */
   authSecret: string | undefined;
+  /**
+   * Validated REVOCATION_FEED_SECRET, or undefined to generate one under
+   * dataDir (SQLite only): the api reads the revocation feed with it.
+   */
+  revocationFeedSecret: string | undefined;
   /** Where the browser reaches the api; read at run time, not inlined at build. */
   apiUrl: string;
   jwtAudience: string;
@@ -60,6 +65,11 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
       `BETTER_AUTH_SECRET: required with DATABASE_URL (at least ${MIN_SECRET_LENGTH} random characters)`,
     ]);
   }
+  if (parsed.DATABASE_URL && !parsed.REVOCATION_FEED_SECRET) {
+    throw new ConfigError([
+      `REVOCATION_FEED_SECRET: required with DATABASE_URL (at least ${MIN_SECRET_LENGTH} random characters, the api's value)`,
+    ]);
+  }
   const addresses = resolveAddresses(parsed);
   const dataDir = resolveDataDir(repoRoot, parsed.DATA_DIR);
   // The web signs with the first algorithm; the api accepts every listed one.
@@ -69,6 +79,7 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
     jwtIssuer: addresses.issuer,
     trustedOrigins: addresses.trustedOrigins,
     authSecret: parsed.BETTER_AUTH_SECRET,
+    revocationFeedSecret: parsed.REVOCATION_FEED_SECRET,
     apiUrl: addresses.browserApiUrl,
     jwtAudience: addresses.audience,
     jwtAlgorithm,

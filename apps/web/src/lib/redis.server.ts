@@ -1,6 +1,7 @@
 import { redisStorage } from "@better-auth/redis-storage";
 import { Redis } from "ioredis";
 import type { RedisConfig } from "./config.server";
+import { getLogger } from "./logger.server";
 
 export type RedisSecondaryStorage = ReturnType<typeof redisStorage>;
 
@@ -22,7 +23,7 @@ export function openRedisStorage(redis: RedisConfig): {
   // Without a listener ioredis reports every reconnect failure as an unhandled
   // error event. The message names host and port only, never the password.
   client.on("error", (error: Error) => {
-    console.error(`[taskgate] redis: ${error.message}`);
+    getLogger().error({ event: "redis.error", error: error.message }, "redis error");
   });
   return { storage: redisStorage({ client, keyPrefix: `taskgate:${redis.keyPrefix}` }), client };
 }

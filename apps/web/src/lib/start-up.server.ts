@@ -1,6 +1,7 @@
 import { getAuth } from "./auth.server";
 import { isNextBuild } from "./config.server";
 import { migrate } from "./db/migrate.server";
+import { describeError, getLogger } from "./logger.server";
 
 /**
  * Validates the configuration and creates or updates the schema, so a fresh
@@ -12,7 +13,11 @@ export async function prepareServer(): Promise<void> {
   try {
     await migrate(getAuth());
   } catch (error) {
-    console.error(`web: cannot start\n${error instanceof Error ? error.message : String(error)}`);
+    // One JSON line; the message (which names each bad variable) is a field.
+    getLogger().fatal(
+      { event: "server.start_failed", error: describeError(error) },
+      "web: cannot start",
+    );
     process.exit(1);
   }
 }

@@ -3,6 +3,7 @@ import type { Config } from "../../config.js";
 import type { Database } from "../../db/schema.js";
 import { deleteUserData } from "../../tasks/delete-user-data.js";
 import { createFeedClient } from "./feed-client.js";
+import { resolveFeedSecret } from "./feed-secret.js";
 import { RevocationList } from "./revocation-list.js";
 import { type RevocationLog, RevocationPoller } from "./revocation-poller.js";
 
@@ -26,6 +27,7 @@ export function createRevocations(config: Config, deps: RevocationDeps): Revocat
   const client = createFeedClient({
     url: config.revocations.url,
     timeoutMs: config.revocations.timeoutMs,
+    secret: resolveFeedSecret(config),
     ...(deps.fetch && { fetch: deps.fetch }),
   });
   return new RevocationPoller({

@@ -14,8 +14,15 @@ beforeEach(async () => {
 
 afterEach(() => server.close());
 
-const client = (options: { timeoutMs?: number; maxPages?: number } = {}) =>
-  createFeedClient({ url: feedUrl, timeoutMs: options.timeoutMs ?? 2000, ...options });
+const SECRET = "feed-client-test-secret-0123456789abcdef";
+
+const client = (options: { timeoutMs?: number; maxPages?: number; secret?: string } = {}) =>
+  createFeedClient({
+    url: feedUrl,
+    timeoutMs: options.timeoutMs ?? 2000,
+    secret: SECRET,
+    ...options,
+  });
 
 /** Small, hand-picked revoked_at values; the entries stay live for a minute. */
 const at = (revokedAt: number) => ({ revokedAt, expiresAt: Date.now() + 60_000 });
@@ -32,6 +39,20 @@ describe("feed client", () => {
     expect(sync).toEqual({ complete: true, now: expect.any(Number), items: [a, b] });
     expect(sync.now).toBeGreaterThanOrEqual(before);
     expect(server.feed.sinces).toEqual([100]);
+  });
+
+  it("C23: reads every page with its credential, and a feed that refuses it is an unreachable feed", async () => {
+    server.feed.pageSize = 2;
+    server.feed.requiredAuthorization = `Bearer ${SECRET}`;
+    for (const i of [1, 2, 3]) server.feed.revokeSession(`s-${i}`, at(i * 10));
+    const sync = await client().sync(0);
+    expect(sync.complete).toBe(true);
+    expect(new Set(sync.items.map((item) => item.id))).toEqual(new Set(["s-1", "s-2", "s-3"]));
+    expect(server.feed.authorizations.length).toBeGreaterThan(1);
+    expect(new Set(server.feed.authorizations)).toEqual(new Set([`Bearer ${SECRET}`]));
+    await expect(client({ secret: "another-secret-0123456789abcdef0123" }).sync(0)).rejects.toThrow(
+      "revocation feed answered 401",
+    );
   });
 
   it("pages through has_more, asking again from the last item's revoked_at", async () => {
@@ -108,6 +129,7 @@ describe("feed client", () => {
     const feed = createFeedClient({
       url: feedUrl,
       timeoutMs: 2000,
+      secret: SECRET,
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         if (server.feed.requests < 2) return response;
@@ -132,7 +154,11 @@ describe("feed client", () => {
     const address = endless.address();
     if (address === null || typeof address === "string") throw new Error("no port");
     try {
-      const feed = createFeedClient({ url: `http://127.0.0.1:${address.port}/`, timeoutMs: 5000 });
+      const feed = createFeedClient({
+        url: `http://127.0.0.1:${address.port}/`,
+        timeoutMs: 5000,
+        secret: SECRET,
+      });
       await expect(feed.sync(0)).rejects.toThrow("too large");
       expect(sent).toBeLessThan(MAX_PAGE_BYTES * 4);
     } finally {

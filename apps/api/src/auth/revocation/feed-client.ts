@@ -14,6 +14,8 @@ import { readBoundedText } from "./read-bounded.js";
 export interface FeedClientOptions {
   url: string;
   timeoutMs: number;
+  /** Sent as `Authorization: Bearer <secret>`: the feed answers nobody else (decision 038). */
+  secret: string;
   fetch?: typeof fetch;
   /** Pages fetched at most per sync; the rest waits for the next one. */
   maxPages?: number;
@@ -73,7 +75,7 @@ export function createFeedClient(options: FeedClientOptions): FeedClient {
     url.searchParams.set("since", String(since));
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const response = await fetchImpl(url, {
-      headers: { accept: "application/json" },
+      headers: { accept: "application/json", authorization: `Bearer ${options.secret}` },
       redirect: "error",
       signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
     });

@@ -61,7 +61,7 @@ export async function startTestServer(keys: readonly unknown[] = []): Promise<Te
   const feed = createTestFeed();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (url.pathname === FEED_PATH) return feed.handle(url, res);
+    if (url.pathname === FEED_PATH) return feed.handle(url, res, req.headers.authorization);
     requests += 1;
     if (current.hang) return;
     res.writeHead(current.status, { "content-type": current.contentType ?? "application/json" });

@@ -28,15 +28,20 @@ export interface TestFeed {
   pageSize: number;
   revokeSession(sid: string, times?: EntryTimes): RevocationEntry;
   deleteUser(sub: string, times?: EntryTimes): RevocationEntry;
+  /** The Authorization header of every request, in order (undefined when absent). */
+  readonly authorizations: readonly (string | undefined)[];
+  /** When set, a request without exactly this Authorization gets 401, as the web app answers. */
+  requiredAuthorization: string | undefined;
   /** Answer every feed request with this instead (malformed, 500, hang); null restores the feed. */
   respond(response: CannedResponse | null): void;
   /** Request handler for FEED_PATH. */
-  handle(url: URL, res: ServerResponse): void;
+  handle(url: URL, res: ServerResponse, authorization?: string): void;
 }
 
 export function createTestFeed(): TestFeed {
   const entries: RevocationEntry[] = [];
   const sinces: number[] = [];
+  const authorizations: (string | undefined)[] = [];
   let canned: CannedResponse | null = null;
   let requests = 0;
 
@@ -58,15 +63,26 @@ export function createTestFeed(): TestFeed {
       return requests;
     },
     sinces,
+    authorizations,
+    requiredAuthorization: undefined,
     pageSize: REVOCATION_PAGE_SIZE,
     revokeSession: (sid, times = {}) => add("session", sid, SESSION_ENTRY_TTL_MS, times),
     deleteUser: (sub, times = {}) => add("user", sub, USER_ENTRY_TTL_MS, times),
     respond(response) {
       canned = response;
     },
-    handle(url, res) {
+    handle(url, res, authorization) {
       requests += 1;
+      authorizations.push(authorization);
       if (canned?.hang) return;
+      if (
+        feed.requiredAuthorization !== undefined &&
+        authorization !== feed.requiredAuthorization
+      ) {
+        res.writeHead(401, { "content-type": "application/json", "www-authenticate": "Bearer" });
+        res.end('{"code":"FEED_CREDENTIAL_REQUIRED"}');
+        return;
+      }
       if (canned) {
         res.writeHead(canned.status, { "content-type": canned.contentType ?? "application/json" });
         res.end(canned.body);

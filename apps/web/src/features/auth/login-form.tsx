@@ -10,7 +10,7 @@ import { EmailField } from "./email-field";
 import { SwitchFormLink } from "./switch-form-link";
 import { useCredentialsForm } from "./use-credentials-form";
 
-/** `next` is already checked by safeNextPath on the server. */
+/** `next` is checked by safeNextPath on the server, and again before the form navigates. */
 export function LoginForm({ next }: { next: string }) {
   const { errors, alert, pending, onSubmit, prefetch, revalidate } = useCredentialsForm({
     loadSchema: () => import("./credentials-schema").then((schemas) => schemas.LoginSchema),

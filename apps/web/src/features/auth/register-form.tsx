@@ -12,7 +12,7 @@ import { NewPasswordField } from "./new-password-field";
 import { SwitchFormLink } from "./switch-form-link";
 import { useCredentialsForm } from "./use-credentials-form";
 
-/** `next` is already checked by safeNextPath on the server. */
+/** `next` is checked by safeNextPath on the server, and again before the form navigates. */
 export function RegisterForm({ next }: { next: string }) {
   const { errors, alert, pending, onSubmit, prefetch, revalidate } = useCredentialsForm({
     loadSchema: () => import("./credentials-schema").then((schemas) => schemas.RegisterSchema),

@@ -5,6 +5,7 @@ import type * as z from "zod/mini";
 import { type AuthFailure, type AuthOutcome, loadAuthClient } from "@/lib/auth-client";
 import { announceSignIn } from "./announce-auth-change";
 import { fieldErrors, keepUnfixed } from "./field-errors";
+import { afterSignInPath } from "./safe-next-path";
 import { useSignedInElsewhere } from "./use-signed-in-elsewhere";
 
 const CHECK_FIELDS = "Check the highlighted fields.";
@@ -72,8 +73,9 @@ export function useCredentialsForm<Input extends Record<string, unknown>>(option
     announceSignIn();
     // A full load, like sign-out's: the server renders `next` with the new
     // session cookie. A client-side replace plus refresh could race and show a
-    // router-cached render of a page from before the sign-in.
-    window.location.replace(options.next);
+    // router-cached render of a page from before the sign-in. Checked again
+    // here: the form must never navigate off our origin, whatever it was given.
+    window.location.replace(afterSignInPath(options.next));
   }
 
   /** For the form's onChange: once submitted, a field's error clears as soon as it is valid. */

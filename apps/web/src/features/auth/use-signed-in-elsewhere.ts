@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { afterSignInPath } from "./safe-next-path";
 
 /**
  * On /login and /register: once another tab of this origin has signed in (or
@@ -15,7 +16,7 @@ export function useSignedInElsewhere(next: string): void {
       if (!signedIn || document.visibilityState !== "visible") return;
       signedIn = false;
       // A full load: the server renders `next` with the new session cookie.
-      window.location.replace(next);
+      window.location.replace(afterSignInPath(next));
     };
     async function onStorage(event: StorageEvent) {
       // The message's parser (zod) loads with the first storage event, not with the page.

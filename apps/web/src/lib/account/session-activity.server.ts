@@ -1,5 +1,6 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
+import { describeError, getLogger } from "../logger.server";
 
 /**
  * Keeps a session's `updatedAt` within `intervalMs` of its last use, so the
@@ -28,8 +29,10 @@ export function sessionActivity({ intervalMs }: { intervalMs: number }) {
             } catch (error) {
               // The token is already minted; a missed touch only makes
               // "last active" older.
-              const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown";
-              console.error(`[taskgate] session activity: touch failed: ${reason}`);
+              getLogger().error(
+                { event: "session.touch_failed", error: describeError(error) },
+                "session activity: touch failed",
+              );
             }
           }),
         },

@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { call, type TestAuth } from "../testing/auth-http";
 import { ENGINES } from "../testing/databases";
-import { readFeed } from "../testing/revocation-feed";
+import { feedHeaders, readFeed } from "../testing/revocation-feed";
 import { sharedTestAuth } from "../testing/shared-test-auth";
 import { REVOCATION_MODEL } from "./schema";
 import { type NewRevocation, recordRevocation } from "./store.server";
@@ -53,6 +53,39 @@ describe.each(ENGINES)("the revocation feed on %s", (engine) => {
     return rows.map((row) => row.subjectId).sort();
   }
 
+  it.each([
+    ["no Authorization header", undefined],
+    ["a wrong secret", "Bearer not-the-feed-secret-0123456789abcdef"],
+    ["the secret as Basic", "BASIC"],
+    ["the secret with one more character", "LONGER"],
+    ["an empty bearer", "Bearer "],
+  ])(
+    "C23: refuses a caller with %s: 401, no entries, nothing about the query",
+    async (_, value) => {
+      await insert([entry("c23-secret-session", freshBase())]);
+      const secret = feedHeaders(t).authorization?.slice("Bearer ".length) ?? "";
+      const authorization =
+        value === "BASIC" ? `Basic ${secret}` : value === "LONGER" ? `Bearer ${secret}x` : value;
+      for (const query of ["", "?since=abc"]) {
+        const response = await call(t, `/revocations${query}`, {
+          headers: authorization === undefined ? {} : { authorization },
+        });
+        expect(response.status).toBe(401);
+        expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+        const text = await response.text();
+        expect(JSON.parse(text)).toMatchObject({ code: "FEED_CREDENTIAL_REQUIRED" });
+        expect(text).not.toContain("c23-secret-session");
+      }
+    },
+  );
+
+  it("C23: serves the entries to the holder of the credential", async () => {
+    const base = freshBase();
+    await insert([entry("c23-visible", base)]);
+    const ids = (await readFeed(t, base)).items.map((item) => item.id);
+    expect(ids).toContain("c23-visible");
+  });
+
   it("is created by migrate, with an index on revokedAt", async () => {
     const columns = await indexedColumns(t, "revocation");
     expect(columns).toContain("revokedAt");
@@ -61,7 +94,7 @@ describe.each(ENGINES)("the revocation feed on %s", (engine) => {
   it("serves the entries revoked at or after since, oldest first, never cached", async () => {
     const base = freshBase();
     await insert([entry("b", base + 2), entry("a", base), entry("c", base + 1)]);
-    const response = await call(t, `/revocations?since=${base + 1}`);
+    const response = await call(t, `/revocations?since=${base + 1}`, { headers: feedHeaders(t) });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.json();
@@ -97,7 +130,7 @@ describe.each(ENGINES)("the revocation feed on %s", (engine) => {
   it.each([["abc"], ["-1"], ["1.5"], ["1&since=2"]])(
     "answers since=%s with a 400 JSON error",
     async (since) => {
-      const response = await call(t, `/revocations?since=${since}`);
+      const response = await call(t, `/revocations?since=${since}`, { headers: feedHeaders(t) });
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
       expect(await response.json()).toMatchObject({ code: "INVALID_SINCE" });
@@ -131,7 +164,9 @@ describe.each(ENGINES)("the revocation feed on %s", (engine) => {
   it("is not rate limited, where other endpoints are (100 requests per 10 s from one client)", async () => {
     const statuses = async (path: string) => {
       const seen = new Set<number>();
-      for (let i = 0; i < 110; i++) seen.add((await call(t, path)).status);
+      for (let i = 0; i < 110; i++) {
+        seen.add((await call(t, path, { headers: feedHeaders(t) })).status);
+      }
       return [...seen].sort();
     };
     expect(await statuses("/revocations")).toEqual([200]);

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { PASSWORD, TEST_SECRET } from "../testing/auth-http";
 import { revocation } from "./plugin.server";
 
+const FEED_SECRET = "feed-secret-for-the-hooks-test-0123456789";
+
 // The plugin adds its databaseHooks through init(); Better Auth keeps them
 // apart from the app's own (options.databaseHooks) and runs both.
 
@@ -26,7 +28,9 @@ describe("next to the app's own databaseHooks", () => {
           },
         },
       },
-      plugins: [revocation({ sessionEntryTtlMs: 60_000, userEntryTtlMs: 60_000 })],
+      plugins: [
+        revocation({ sessionEntryTtlMs: 60_000, userEntryTtlMs: 60_000, feedSecret: FEED_SECRET }),
+      ],
     });
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();
@@ -42,7 +46,10 @@ describe("next to the app's own databaseHooks", () => {
     await auth.api.signOut({ headers: new Headers({ cookie }) });
 
     expect(seen).toEqual([session?.session.id]);
-    const feed = await auth.api.getRevocations({ query: {} });
+    const feed = await auth.api.getRevocations({
+      query: {},
+      headers: new Headers({ authorization: `Bearer ${FEED_SECRET}` }),
+    });
     expect(feed.items.map(({ kind, id }) => ({ kind, id }))).toEqual([
       { kind: "session", id: session?.session.id },
     ]);

@@ -9,6 +9,8 @@ export type RevocationOptions = {
   sessionEntryTtlMs: number;
   /** How long an account-deletion entry is served: long enough for an api that was down to catch up. */
   userEntryTtlMs: number;
+  /** The credential the api reads the feed with (feed-credential.server.ts). */
+  feedSecret: string;
   /** Expired entries are deleted at most this often (default one minute). */
   pruneIntervalMs?: number;
 };
@@ -78,7 +80,7 @@ export function revocation(options: RevocationOptions) {
       };
     },
     endpoints: {
-      getRevocations: revocationFeedEndpoint(() => {
+      getRevocations: revocationFeedEndpoint(options.feedSecret, () => {
         void pruner?.maybePrune();
       }),
     },

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { captureStdout } from "../testing/log-capture";
 import { createPruner } from "./pruner.server";
 
 describe("createPruner", () => {
@@ -38,16 +39,20 @@ describe("createPruner", () => {
   });
 
   it("logs a failure (name and message only) without rejecting, and tries again next interval", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = captureStdout();
     const prune = vi.fn(async () => {
       throw new Error("database is locked");
     });
     const pruner = createPruner(prune, 1_000);
     vi.advanceTimersByTime(1_000);
     await expect(pruner.maybePrune()).resolves.toBeUndefined();
-    expect(logged).toHaveBeenCalledWith(
-      "[taskgate] revocation: pruning failed: Error: database is locked",
+    expect(logged.lines()).toContainEqual(
+      expect.objectContaining({
+        event: "revocation.prune_failed",
+        error: { name: "Error", message: "database is locked" },
+      }),
     );
+    logged.restore();
     vi.advanceTimersByTime(1_000);
     await pruner.maybePrune();
     expect(prune).toHaveBeenCalledTimes(2);

@@ -1,3 +1,5 @@
+import { describeError, getLogger } from "../logger.server";
+
 /**
  * Runs `prune` at most once per `intervalMs`, never two at a time, and never
  * for the caller to wait on: callers fire and forget, so pruning adds nothing
@@ -17,8 +19,10 @@ export function createPruner(prune: () => Promise<unknown>, intervalMs: number) 
         .then(
           () => undefined,
           (error: unknown) => {
-            const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown";
-            console.error(`[taskgate] revocation: pruning failed: ${reason}`);
+            getLogger().error(
+              { event: "revocation.prune_failed", error: describeError(error) },
+              "revocation: pruning failed",
+            );
           },
         )
         .finally(() => {

@@ -9,6 +9,7 @@ import {
   signUp,
 } from "../testing/auth-http";
 import { ENGINES } from "../testing/databases";
+import { captureStdout } from "../testing/log-capture";
 import { sharedTestAuth } from "../testing/shared-test-auth";
 
 // Sign-up, sign-in and password changes over Better Auth's HTTP handler.
@@ -197,6 +198,8 @@ describe.each(ENGINES)("on %s", (engine) => {
       const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) =>
         vi.spyOn(console, level).mockImplementation(capture),
       );
+      // The web logger (pino) writes JSON lines to stdout.
+      const stdout = captureStdout();
       try {
         const password = "secret-password-for-log-test";
         const signedUp = await signUp(t, "logs@example.com", password);
@@ -212,12 +215,13 @@ describe.each(ENGINES)("on %s", (engine) => {
         });
         const sessionToken = cookie.split("=")[1]?.split(".")[0] ?? "";
         expect(sessionToken.length).toBeGreaterThan(10);
-        const all = lines.join("\n");
+        const all = `${lines.join("\n")}\n${stdout.text()}`;
         for (const secret of [password, "wrong-password-for-log-test", sessionToken, token.token]) {
           expect(all).not.toContain(secret);
         }
       } finally {
         for (const spy of spies) spy.mockRestore();
+        stdout.restore();
       }
     });
   });

@@ -19,6 +19,9 @@ export type Engine = "sqlite" | "postgres";
 /** The secret every test instance signs and encrypts with (required on PostgreSQL). */
 export const TEST_SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa-test-only";
 
+/** The revocation feed's credential on PostgreSQL, where it must be configured. */
+export const TEST_FEED_SECRET = "feed-mP7rT5wY8zB1nC4fH6gL0dSa-test-only";
+
 export { TEST_DATABASE_URL };
 
 async function reachableEngines(): Promise<Engine[]> {
@@ -62,7 +65,12 @@ export async function createStore(engine: Engine): Promise<TestStore> {
   const database = await createTestDatabase("web_test");
   return {
     engine,
-    env: { DATA_DIR: dataDir, DATABASE_URL: database.url, BETTER_AUTH_SECRET: TEST_SECRET },
+    env: {
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      BETTER_AUTH_SECRET: TEST_SECRET,
+      REVOCATION_FEED_SECRET: TEST_FEED_SECRET,
+    },
     database: database.name,
     takeDown: () => takeDatabaseDown(database.name),
     dispose: async () => {
