@@ -11,7 +11,7 @@ const ROOTS = ["apps", "packages", "scripts"];
 const SKIP = new Set(["node_modules", ".next", "dist", "test-results"]);
 
 const IO_HELPERS =
-  /\/testing\/(test-app|shared-test-app|databases|redis|auth-http|shared-test-auth|jwks-fixture|http-fixture|raw-http|revocation-feed|revocation-feed-fixture|task-client|verifier-setup)(\.js)?$|\/api-process(\.js)?$/;
+  /\/testing\/(test-app|shared-test-app|databases|redis|auth-http|shared-test-auth|jwks-fixture|http-fixture|raw-http|slow-client|client-http|revocation-feed|revocation-feed-fixture|task-client|verifier-setup)(\.js)?$|\/api-process(\.js)?$/;
 const IO_MODULES =
   /^(node:(http|https|net|child_process)|better-sqlite3|pg|ioredis|@taskgate\/test-services)$/;
 // Static imports only, from the start of a line (an import written inside a
