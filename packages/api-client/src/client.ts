@@ -5,6 +5,7 @@ import { ApiError, INVALID_RESPONSE } from "./api-error";
 import { createProof } from "./dpop";
 import { nonceChallenge } from "./dpop-nonce";
 import { NO_RETRY, SAFE_RETRY } from "./retry-policy";
+import { createRevalidationCache } from "./revalidation-cache";
 import { createTasksApi, type TasksApi } from "./tasks-api";
 import { toApiError } from "./to-api-error";
 import type { TokenProvider } from "./token-provider";
@@ -73,6 +74,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   // The api's latest DPoP-Nonce (RFC 9449 §8), sent in every later proof.
   let dpopNonce: string | null = null;
+  // GET answers with an ETag, revalidated with If-None-Match (decision 050).
+  const held = createRevalidationCache();
 
   async function send<T>(spec: RequestSpec<T>, forceRefresh: boolean): Promise<T> {
     const [{ token, key }, schema, client] = await Promise.all([
@@ -82,6 +85,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ]);
     const started = Date.now();
     const requestId = crypto.randomUUID();
+    const cached = spec.method === "get" && schema !== null ? held.get(spec.path) : undefined;
     const retry: RetryOptions = spec.retry === "safe" ? SAFE_RETRY : NO_RETRY;
     const call = () =>
       client(spec.path.replace(/^\//, ""), {
@@ -93,8 +97,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           // the request and echoes it back, so a failure the user reports can
           // be found in the api's log.
           "x-request-id": requestId,
+          ...(cached ? { "If-None-Match": cached.etag } : {}),
           ...spec.headers,
         },
+        // A 304 is an answer, not a failure: the held body is still current.
+        throwHttpErrors: (status) => status >= 400,
         ...(spec.json !== undefined ? { json: spec.json } : {}),
         ...(spec.formData ? { body: spec.formData } : {}),
         retry,
@@ -139,6 +146,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (!key || !nonceChallenge(error)) throw error;
       response = await call();
     }
+    if (response.status === 304 && cached) return cached.value as T;
     if (schema === null || response.status === 204) return undefined as T;
     const parsed = schema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) {
@@ -149,6 +157,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         requestId: response.headers.get("x-request-id"),
       });
     }
+    const etag = response.headers.get("etag");
+    if (spec.method === "get" && etag) held.set(spec.path, etag, parsed.data);
     return parsed.data;
   }
 
@@ -167,6 +177,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const error = await toApiError(second, spec.signal);
       if (error.status === 401) {
         options.tokenProvider.clear();
+        held.clear();
         options.onUnauthorized?.();
       }
       throw error;
