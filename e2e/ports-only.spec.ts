@@ -141,4 +141,16 @@ test.describe("WEB_PORT and API_PORT alone", () => {
       })
       .toBe(401);
   });
+  // Last: stops the system. Both services drain, close their databases and
+  // exit 0, and the start wrapper exits 0 only when both did (issue 17).
+  test("SIGTERM stops npm start cleanly: both services exit 0, and so does the wrapper", async () => {
+    test.setTimeout(60_000);
+    const running = child;
+    if (!running) throw new Error("the system is not running");
+    const exited = new Promise<number | null>((done) => running.once("exit", (code) => done(code)));
+    running.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output.join("")).not.toContain("stopped uncleanly");
+    await expect(fetch(`${api}/health`)).rejects.toThrow();
+  });
 });

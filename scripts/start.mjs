@@ -95,9 +95,21 @@ function stop(exitCode) {
   const force = setTimeout(() => {
     for (const child of running) child.kill("SIGKILL");
   }, 10_000);
-  Promise.all(running.map((child) => new Promise((done) => child.once("exit", done)))).then(() => {
+  const exited = running.map(
+    (child, i) =>
+      new Promise((done) =>
+        child.once("exit", (code, signal) =>
+          done({ name: list[children.indexOf(child)]?.name ?? String(i), code, signal }),
+        ),
+      ),
+  );
+  Promise.all(exited).then((results) => {
     clearTimeout(force);
-    process.exit(exitCode);
+    // A service that did not shut down cleanly makes the whole stop a failure.
+    const unclean = results.filter((r) => r.code !== 0);
+    for (const r of unclean)
+      console.error(`[start] ${r.name} stopped uncleanly (${r.signal ?? r.code})`);
+    process.exit(unclean.length > 0 && exitCode === 0 ? 1 : exitCode);
   });
 }
 process.on("SIGINT", () => stop(0));

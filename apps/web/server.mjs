@@ -54,16 +54,33 @@ server.listen(port, hostname, () => {
   console.log(`web: listening on port ${port}${dev ? " (development)" : ""}`);
 });
 
+// Set by the auth module once it has opened the database (src/lib/auth.server.ts).
+const SHUTDOWN = Symbol.for("taskgate.web.shutdown");
+
 let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
-  // Stop accepting, let requests in flight finish, then let Next clean up.
+  // Stop accepting, let requests in flight finish, let Next clean up, then
+  // close the database pool and Redis: exit 0 once all of that is done.
   server.close(() => {
-    app.close().finally(() => process.exit(0));
+    app
+      .close()
+      .then(() => globalThis[SHUTDOWN]?.())
+      .then(
+        () => process.exit(0),
+        (error) => {
+          console.error(`web: shutdown failed: ${error instanceof Error ? error.message : error}`);
+          process.exit(1);
+        },
+      );
   });
   server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 10_000).unref();
+  // A request that never finishes must not hold the process past the grace period.
+  setTimeout(() => {
+    console.error("web: requests still open after 25 s; exiting");
+    process.exit(1);
+  }, 25_000).unref();
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -292,6 +292,8 @@ export type Auth = ReturnType<typeof createAuth>;
 // instrumentation) and created on first use so `next build` opens no database.
 const globalKey = Symbol.for("taskgate.web.auth");
 type Holder = { [globalKey]?: Auth };
+const shutdownKey = Symbol.for("taskgate.web.shutdown");
+type ShutdownHolder = { [shutdownKey]?: () => Promise<void> };
 
 export function getAuth(): Auth {
   const holder = globalThis as Holder;
@@ -305,5 +307,8 @@ export function getAuth(): Auth {
   });
   const auth = createAuth(config, secret, { clientAddressResolved: isClientAddressResolved() });
   holder[globalKey] = auth;
+  // server.mjs calls this on SIGTERM, after the last request in flight: the
+  // pool (or SQLite handle) and Redis close before the process exits.
+  (globalThis as ShutdownHolder)[shutdownKey] = () => closeAuth(auth);
   return auth;
 }
