@@ -1,4 +1,5 @@
 import "server-only";
+import { getSessionCookie } from "better-auth/cookies";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -23,6 +24,10 @@ export const getSession = cache(async function getSession() {
  */
 export async function requireSession(path: string): Promise<SessionData> {
   const session = await getSession();
-  if (!session) redirect(`/login?next=${encodeURIComponent(path)}`);
-  return session;
+  if (session) return session;
+  const login = `/login?next=${encodeURIComponent(path)}`;
+  // A session cookie that no longer opens a session: it expired, or was
+  // ended elsewhere (revoked, a password change). The login page says so.
+  const hadSession = getSessionCookie(await headers()) !== null;
+  redirect(hadSession ? `${login}&reason=session-expired` : login);
 }
