@@ -153,6 +153,7 @@ try {
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: made.redisPrefix,
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    REVOCATION_FEED_SECRET: randomBytes(32).toString("base64url"),
     // Explicit for images built before WEB_URL/API_URL derived them; consistent with both.
     BETTER_AUTH_URL: webUrl,
     NEXT_PUBLIC_API_URL: apiUrl,

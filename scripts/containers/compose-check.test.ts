@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkComposeFile, interpolate } from "./compose-check.mjs";
 
-const SECRET = { BETTER_AUTH_SECRET: "s".repeat(40) };
+const SECRET = { BETTER_AUTH_SECRET: "s".repeat(40), REVOCATION_FEED_SECRET: "f".repeat(40) };
 const compose = readFileSync(join(import.meta.dirname, "../../compose.yaml"), "utf8");
 
 function variant(edit: (text: string) => string): string {
@@ -21,7 +21,9 @@ describe("compose.yaml", () => {
   });
 
   it("refuses to start without BETTER_AUTH_SECRET, naming it", () => {
-    expect(() => checkComposeFile({})).toThrow(/BETTER_AUTH_SECRET/);
+    expect(() =>
+      checkComposeFile({ REVOCATION_FEED_SECRET: SECRET.REVOCATION_FEED_SECRET }),
+    ).toThrow(/BETTER_AUTH_SECRET/);
   });
 
   it("catches a build target the Dockerfile does not have", () => {

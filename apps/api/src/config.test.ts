@@ -196,7 +196,7 @@ describe("parseConfig", () => {
       trustedProxies: [],
     });
     expect(config.rateLimit).toEqual({ clientMax: 3000, userMax: 1200, windowMs: 60_000 });
-    expect(config.redis).toBeUndefined();
+    expect(config.redis).toBeNull();
   });
 
   it("takes TRUSTED_PROXIES, REDIS_URL and REDIS_KEY_PREFIX as given", () => {

@@ -1,5 +1,6 @@
 import * as DPoP from "dpop";
 import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_AUDIENCE } from "../auth/testing/jwks-fixture.js";
 import { listenLocal } from "../testing/raw-http.js";
 import { sharedTestApp } from "../testing/shared-test-app.js";
 
@@ -11,7 +12,8 @@ import { sharedTestApp } from "../testing/shared-test-app.js";
 const API_URL = "https://api.taskgate.test";
 
 describe("J48: interoperability with the dpop library (RFC 9449 client)", () => {
-  const t = sharedTestApp({ env: { API_URL } });
+  // The test tokens keep their audience; only the public URL moves.
+  const t = sharedTestApp({ env: { API_URL, JWT_AUDIENCE: TEST_AUDIENCE } });
   let base = "";
   let keypair: DPoP.KeyPair;
   let token = "";

@@ -40,7 +40,16 @@ describe.each(ENGINES)("auth (Better Auth + jwt plugin on %s)", (engine) => {
 
   it("creates every table on a fresh database, then migrates idempotently", async () => {
     expect(created.sort()).toEqual(
-      ["account", "jwks", "rateLimit", "revocation", "session", "user", "verification"].sort(),
+      [
+        "account",
+        "accountLimit",
+        "jwks",
+        "rateLimit",
+        "revocation",
+        "session",
+        "user",
+        "verification",
+      ].sort(),
     );
     expect(await migrate(auth)).toEqual({ created: [], altered: [] });
   });
