@@ -2,6 +2,7 @@ import { expect, type Page, type Request, test } from "@playwright/test";
 import { generateKeyPair, generateProof } from "dpop";
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader } from "jose";
 import { e2eEnv } from "./support/e2e-env";
+import { signOutFromMenu } from "./support/shell";
 import { newUser, register, signIn } from "./support/users";
 
 // Token binding in the browser (issue 14, docs/decisions/043-045): the
@@ -145,7 +146,7 @@ test("B26: sign-out deletes the key; the next session gets a new one", async ({ 
   await expect.poll(() => tokens.length).toBeGreaterThan(0);
   const first = jktOf(tokens.at(-1));
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page).toHaveURL(/\/login/);
   expect(await storedKey(page)).toEqual({ found: false });
 
@@ -167,7 +168,7 @@ test("B26: deleting the account deletes the key", async ({ page }) => {
   const dialog = page.getByRole("dialog", { name: "Delete your account?" });
   await dialog.getByLabel("Password").fill(user.password);
   await dialog.getByRole("button", { name: "Delete my account" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/login\?reason=account-deleted$/);
   expect(await storedKey(page)).toEqual({ found: false });
 });
 
