@@ -118,6 +118,7 @@ COPY --from=web-build /app/apps/web/.next/static ./apps/web/.next/static
 # The server that resolves each client's address (decision 028); the packages
 # it loads (next, @fastify/proxy-addr, ipaddr.js) are in the standalone trace.
 COPY --from=web-build /app/apps/web/server.mjs ./apps/web/server.mjs
+COPY --from=web-build /app/apps/web/console-as-json.mjs ./apps/web/console-as-json.mjs
 COPY --from=web-build /app/apps/web/src/server/client-address.mjs ./apps/web/src/server/client-address.mjs
 # Writable by the server: Next's cache, and the SQLite files + generated secret
 # when DATABASE_URL is empty (mount a volume on /app/data).

@@ -9,11 +9,15 @@ import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { consoleAsJson } from "./console-as-json.mjs";
 import {
   compileTrust,
   markClientAddressResolved,
   withClientAddress,
 } from "./src/server/client-address.mjs";
+
+// First: from here on every line this process writes is one JSON object.
+consoleAsJson();
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const dev = process.argv.includes("--dev");
