@@ -42,7 +42,8 @@ export function Providers({ children }: { children: ReactNode }) {
       <ConnectivityRecovery />
       {children}
       {/* Bottom right: at the top, a toast covered the header's Account and Sign out. */}
-      <DeferredToaster richColors closeButton position="bottom-right" />
+      {/* Plain toasts: sonner's rich colours put green text on pale green below 4.5:1 (axe). */}
+      <DeferredToaster closeButton position="bottom-right" />
     </QueryClientProvider>
   );
 }
