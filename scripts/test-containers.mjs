@@ -149,6 +149,9 @@ try {
     WEB_PORT: String(webPort),
     API_PORT: String(apiPort),
     PORT: String(webPort),
+    // podman sets HOSTNAME to the machine's name under --network host, which
+    // would bind the web server to that name's address instead of every one.
+    HOSTNAME: "0.0.0.0",
     DATABASE_URL: made.database.url,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: made.redisPrefix,
