@@ -48,7 +48,7 @@ export function UserMenu({ user, children }: UserMenuProps) {
     <details ref={ref} className="group relative">
       <summary
         // The visible initials are part of the name (WCAG 2.5.3, label in name).
-        aria-label={`User menu (${initials(user.name)})`}
+        aria-label={`${initials(user.name)}, User menu`}
         className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-full bg-indigo-600 text-sm font-semibold text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 [&::-webkit-details-marker]:hidden"
       >
         <span aria-hidden="true">{initials(user.name)}</span>

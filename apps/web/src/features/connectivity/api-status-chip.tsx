@@ -24,6 +24,11 @@ export function ApiStatusChip({ apiUrl }: { apiUrl: string }) {
   const identity = useQuery({
     queryKey: ["api-identity"],
     queryFn: ({ signal }) => getApiClient(apiUrl).getProtected(signal),
+    // No retries of its own: while the api is unreachable the page's one
+    // recovery loop (use-connectivity-recovery) asks again, so this line
+    // recovers on the same attempt as the tasks instead of sitting out a
+    // long backoff of its own.
+    retry: false,
   });
 
   let dot: keyof typeof DOT = "wait";
