@@ -51,7 +51,8 @@ export async function atRate(target, { connections, seconds, rate }) {
 
 async function runAutocannon(root, target, { connections, seconds }) {
   const args = [
-    join(root, "node_modules/autocannon/autocannon.js"),
+    // The bench's own install (bench/package.json), not the app's.
+    join(root, "bench/node_modules/autocannon/autocannon.js"),
     "--json",
     "--no-progress",
     "-c",
