@@ -197,15 +197,8 @@ test("B26: a session ended elsewhere deletes the key when the page next calls th
   expect(await storedKey(page)).toEqual({ found: false });
 });
 
-// Needs the api's DPoP verification (issue 14, api side). Until an api that
-// documents the DPoP scheme is deployed with this web app, these are skipped
-// by the check below, which reads the api's own OpenAPI document.
+// The api verifies DPoP proofs (issue 14): these always run, never skipped.
 test.describe("a token copied out of the page", () => {
-  test.beforeAll(async ({ request }) => {
-    const doc = await (await request.get(`${API_URL}/openapi.json`)).text();
-    test.skip(!/"scheme"\s*:\s*"dpop"/i.test(doc), "the api does not verify DPoP proofs yet");
-  });
-
   test("B27: is refused when replayed from another client, as Bearer or with the thief's own proof", async ({
     page,
     request,

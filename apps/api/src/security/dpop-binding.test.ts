@@ -296,6 +296,8 @@ const redis = await redisProblem();
 failInCi(redis);
 if (redis) console.log(`[taskgate] two-instance DPoP test skipped: ${redis}`);
 
+// Skipped only where no Redis answers (said so above); failInCi makes it a
+// failure under CI=true, so a skip can never hide one there.
 describe.skipIf(redis !== null)("two api instances on one Redis", () => {
   const prefix = `test-${randomUUID()}:`;
   const env = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix };

@@ -42,6 +42,8 @@ const problem = await redisProblem();
 failInCi(problem);
 if (problem) console.log(`[taskgate] Redis replay-cache tests skipped: ${problem}`);
 
+// Skipped only where no Redis answers, and said so above; under CI=true
+// failInCi throws instead, so a skip can never hide a failure there.
 describe.skipIf(problem !== null)("the Redis replay cache", () => {
   const prefix = `test-${randomUUID()}:`;
   const opened: { close(): Promise<void> }[] = [];
