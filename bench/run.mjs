@@ -81,6 +81,14 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
+// A watchdog over the whole run: a wait that no inner bound caught ends the
+// run with a message instead of holding CI until its own timeout.
+const WATCHDOG_MINUTES = quick ? 20 : 120;
+setTimeout(() => {
+  console.error(`\n[bench] still running after ${WATCHDOG_MINUTES} min: stopping`);
+  process.exit(1);
+}, WATCHDOG_MINUTES * 60_000).unref();
+
 const log = (message) => console.log(`[bench] ${message}`);
 const fmt = (n) => n.toLocaleString("en-US");
 

@@ -76,14 +76,32 @@ export function runChild(core, command, args, { timeoutMs, env } = {}) {
   });
 }
 
-/** Stops one child: SIGTERM, then SIGKILL after a grace period. */
+/**
+ * Settles like `promise`, or rejects after `ms` with `message`. The timer is a
+ * plain (ref'd) setTimeout: unlike AbortSignal.timeout, whose timer is
+ * unref'd and may never fire, it always bounds the wait.
+ */
+export function withDeadline(promise, ms, message) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Stops one child: SIGTERM, then SIGKILL after a grace period; never waits forever. */
 export async function stopChild(state, graceMs = 3000) {
   if (state.exited) return;
   const exited = new Promise((resolve) => state.child.once("exit", resolve));
   state.child.kill("SIGTERM");
   const timer = setTimeout(() => state.child.kill("SIGKILL"), graceMs);
-  await exited;
-  clearTimeout(timer);
+  try {
+    await withDeadline(exited, graceMs + 5000, `${state.name} did not exit after SIGKILL`);
+  } catch (error) {
+    console.error(`[bench] ${error.message}`);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Last resort on any exit path: SIGKILL every registered child, synchronously. */
@@ -106,9 +124,16 @@ export async function waitForHttp(url, state, timeoutMs = 20_000) {
       throw new Error(`${state.name} exited during start-up: ${state.stderr.trim().slice(-2000)}`);
     }
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.ok) return;
+      const controller = new AbortController();
+      const ok = await withDeadline(
+        fetch(url, { signal: controller.signal }).then(async (response) => {
+          await response.arrayBuffer();
+          return response.ok;
+        }),
+        1000,
+        "no answer",
+      ).finally(() => controller.abort());
+      if (ok) return;
     } catch {
       // Not listening yet.
     }

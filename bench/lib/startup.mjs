@@ -5,7 +5,7 @@
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { freePort, startChild, stopChild, waitForHttp } from "./processes.mjs";
+import { freePort, startChild, stopChild, waitForHttp, withDeadline } from "./processes.mjs";
 
 export const STARTUP_TARGET_SECONDS = 5;
 
@@ -45,10 +45,15 @@ export async function measureStartup(root, tmp) {
     env,
   });
   try {
-    await Promise.all([
-      waitForHttp(`http://127.0.0.1:${apiPort}/health`, state, 60_000),
-      waitForHttp(`http://127.0.0.1:${webPort}/api/auth/jwks`, state, 60_000),
-    ]);
+    // Each probe has its own bound; the outer one holds whatever else may hang.
+    await withDeadline(
+      Promise.all([
+        waitForHttp(`http://127.0.0.1:${apiPort}/health`, state, 60_000),
+        waitForHttp(`http://127.0.0.1:${webPort}/api/auth/jwks`, state, 60_000),
+      ]),
+      90_000,
+      "npm start did not answer within 90 s",
+    );
     const seconds = (performance.now() - started) / 1000;
     return {
       seconds,
