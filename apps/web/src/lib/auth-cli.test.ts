@@ -99,6 +99,8 @@ describe.skipIf(found.node === undefined || engines.length === 0)("Better Auth C
             DATA_DIR: dir,
             DATABASE_URL: database?.url ?? "",
             BETTER_AUTH_SECRET: database ? TEST_SECRET : "",
+            // PostgreSQL has no data directory to generate it in: required there.
+            REVOCATION_FEED_SECRET: database ? `${TEST_SECRET}-feed` : "",
             REDIS_URL: "",
           },
         },
