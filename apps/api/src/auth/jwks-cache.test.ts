@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JwksUnavailableError } from "./errors.js";
@@ -209,3 +211,39 @@ async function createTestKeyWithPrivate() {
   const privateKey = { ...(await exportJWK(pair.privateKey)), kid: "leaky", alg: "RS256" };
   return { privateKey };
 }
+
+describe("JwksCache: a hostile JWKS endpoint", () => {
+  it("F4: stops reading an endless body as soon as it passes 512 KiB, well before the fetch timeout", async () => {
+    let written = 0;
+    const endless = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) written += chunk.length;
+        if (!res.destroyed) res.once("drain", pump);
+      };
+      res.write('{"keys":[');
+      pump();
+    });
+    await new Promise<void>((done) => endless.listen(0, "127.0.0.1", done));
+    const { port } = endless.address() as AddressInfo;
+    const reasons: string[] = [];
+    const cache = makeCache({
+      url: `http://127.0.0.1:${port}/jwks`,
+      timeoutMs: 60_000,
+      log: {
+        info: () => {},
+        warn: (obj) => reasons.push(String((obj as { reason?: string }).reason)),
+      },
+    });
+    try {
+      await expect(cache.getKey("kid-1")).rejects.toBeInstanceOf(JwksUnavailableError);
+      expect(reasons).toEqual(["response body is too large"]);
+      // Buffers in the socket and the stream hold a few chunks more, not megabytes.
+      expect(written).toBeLessThan(8 * 1024 * 1024);
+    } finally {
+      endless.closeAllConnections();
+      await new Promise((done) => endless.close(done));
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { JwksUnavailableError } from "./errors.js";
 import { importKeySet, JwksBodySchema, type KeyEntry } from "./jwks-keys.js";
+import { readBoundedText } from "./read-bounded.js";
 
 // Our own cache instead of jose's createRemoteJWKSet: that one blocks on a
 // reload once its keys are older than cacheMaxAge and then fails while the web
@@ -25,7 +26,8 @@ export interface JwksCacheOptions {
 
 /** While nothing is loaded, retry sooner than the cooldown so a late-starting web app is picked up. */
 const COLD_RETRY_MS = 5000;
-const MAX_BODY_CHARS = 512 * 1024;
+/** A real key set is a few KiB; reading stops as soon as a body passes this. */
+const MAX_BODY_BYTES = 512 * 1024;
 
 const silent: JwksLog = { info: () => {}, warn: () => {} };
 
@@ -166,8 +168,7 @@ export class JwksCache {
       signal: AbortSignal.timeout(this.#opts.timeoutMs),
     });
     if (!response.ok) throw new Error(`JWKS endpoint answered ${response.status}`);
-    const text = await response.text();
-    if (text.length > MAX_BODY_CHARS) throw new Error("JWKS body is too large");
+    const text = await readBoundedText(response, MAX_BODY_BYTES);
     const body = JwksBodySchema.safeParse(parseJson(text));
     if (!body.success) throw new Error("JWKS body is not {keys: [...]}");
     const { keys, problems } = await importKeySet(body.data.keys, this.#opts.algorithms);

@@ -3,7 +3,7 @@ import {
   type RevocationFeed,
   RevocationFeedSchema,
 } from "@taskgate/contracts/revocation";
-import { readBoundedText } from "./read-bounded.js";
+import { readBoundedText } from "../read-bounded.js";
 
 // Talks to the web app's revocation feed (contract:
 // packages/contracts/src/revocation.ts). Like the JWKS fetch, every request is
