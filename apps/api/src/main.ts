@@ -6,6 +6,7 @@ import { openDatabase } from "./db/connect.js";
 import { describeDatabase } from "./db/describe.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createLogger } from "./logging/logger.js";
+import { deleteUserData } from "./tasks/delete-user-data.js";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -25,7 +26,10 @@ if (config.dpop.mode === "off") {
 
 const jwks = new JwksCache({ ...config.jwks, algorithms: config.jwt.algorithms, log: logger });
 // Polls the web app's revocation feed from listen() until app.close().
-const revocations = createRevocations(config, { db, log: logger });
+const revocations = createRevocations(config, {
+  deleteUserData: (userId) => deleteUserData(db, userId),
+  log: logger,
+});
 const app = await buildApp({ config, db, jwks, revocations, logger });
 
 // Not awaited: the web app may start after us; requests get 503 until keys load.

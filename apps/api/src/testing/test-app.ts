@@ -21,6 +21,7 @@ import { openDatabase } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
 import type { Database } from "../db/schema.js";
 import { createLogger } from "../logging/logger.js";
+import { deleteUserData } from "../tasks/delete-user-data.js";
 import { createPostgresDatabase, type Engine } from "./databases.js";
 
 /** The feed credential on PostgreSQL, where it must be configured (SQLite generates one). */
@@ -109,7 +110,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
   // Deletions of deleted accounts' data go through the uncounted handle:
   // queryCount() measures the work requests cause.
-  const revocations = createRevocations(config, { db, log: logger, now: clock });
+  const revocations = createRevocations(config, {
+    deleteUserData: (userId) => deleteUserData(db, userId),
+    log: logger,
+    now: clock,
+  });
   const app = await buildApp({
     config,
     db: db.withPlugin(counter),

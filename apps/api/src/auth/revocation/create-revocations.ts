@@ -1,14 +1,16 @@
-import type { Kysely } from "kysely";
 import type { Config } from "../../config.js";
-import type { Database } from "../../db/schema.js";
-import { deleteUserData } from "../../tasks/delete-user-data.js";
 import { createFeedClient } from "./feed-client.js";
 import { resolveFeedSecret } from "./feed-secret.js";
 import { RevocationList } from "./revocation-list.js";
 import { type RevocationLog, RevocationPoller } from "./revocation-poller.js";
+import type { DeleteUserData } from "./user-data-eraser.js";
 
 export interface RevocationDeps {
-  db: Kysely<Database>;
+  /**
+   * Erases a deleted account's data. Passed in by the composition root
+   * (main.ts), so auth/ never imports the tasks layer above it.
+   */
+  deleteUserData: DeleteUserData;
   log: RevocationLog;
   now?: () => number;
   fetch?: typeof fetch;
@@ -35,7 +37,7 @@ export function createRevocations(config: Config, deps: RevocationDeps): Revocat
     list,
     pollMs: config.revocations.pollMs,
     url: config.revocations.url,
-    deleteUserData: (userId) => deleteUserData(deps.db, userId),
+    deleteUserData: deps.deleteUserData,
     log: deps.log,
     ...(deps.now && { now: deps.now }),
   });
