@@ -6,8 +6,7 @@ import type { Logger } from "pino";
 import { createAuthenticate } from "./auth/authenticate.js";
 import { createDpop } from "./auth/dpop/create-dpop.js";
 import type { JwksCache } from "./auth/jwks-cache.js";
-import { createRevocationGuard } from "./auth/revocation/revocation-guard.js";
-import type { RevocationPoller } from "./auth/revocation/revocation-poller.js";
+import type { Revocations } from "./auth/revocation/create-revocations.js";
 import { createTokenVerifier } from "./auth/verify-token.js";
 import type { Config } from "./config.js";
 import { ping } from "./db/ping.js";
@@ -30,8 +29,8 @@ export interface AppDeps {
   config: Config;
   db: Kysely<Database>;
   jwks: Pick<JwksCache, "getKey" | "isLoaded" | "warmUp">;
-  /** The revocation feed's poller (auth/revocation/create-revocations.ts); the app starts and stops it. */
-  revocations: Pick<RevocationPoller, "list" | "lastSyncAt" | "start" | "stop">;
+  /** Revocation (auth/revocation/create-revocations.ts); the app starts and stops its poller. */
+  revocations: Pick<Revocations, "guard" | "start" | "stop">;
   logger: Logger;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   clock?: () => number;
@@ -81,12 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
 
   const { clock, revocations } = deps;
-  const guard = createRevocationGuard({
-    list: revocations.list,
-    lastSyncAt: () => revocations.lastSyncAt(),
-    maxStaleMs: config.revocations.maxStaleMs,
-    now: clock ?? Date.now,
-  });
+  const { guard } = revocations;
   // The first poll runs once the app is ready (listen, or a test's first
   // inject), without holding it up: the web app may start after us. Closing
   // the app stops the timer and waits for a deletion in flight, before

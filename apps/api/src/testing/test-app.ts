@@ -52,6 +52,7 @@ export interface TestApp {
   db: Kysely<Database>;
   jwks: JwksCache;
   /** Polls `feed` once the app is ready (first inject or listen); syncNow() for a sync on demand. */
+  /** The revocation poller (sync on demand). */
   revocations: RevocationPoller;
   server: TestServer;
   /** The revocation feed the app polls (server.feed). */
@@ -130,7 +131,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     databaseName: pgDatabase?.name ?? "",
     db,
     jwks,
-    revocations,
+    revocations: revocations.poller,
     server,
     feed: server.feed,
     key,
