@@ -124,6 +124,9 @@ try {
         engine,
         [
           "build",
+          // podman's default (OCI) image format has no HEALTHCHECK: the
+          // Dockerfile's healthchecks survive only in the docker format.
+          ...(engine === "podman" ? ["--format", "docker"] : []),
           "--target",
           target,
           "-t",
