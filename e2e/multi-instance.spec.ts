@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,7 +25,6 @@ import { e2eEnv } from "./support/e2e-env";
 // applies on web 2. Needs PostgreSQL and Redis; skipped, saying why, without.
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const nextBin = createRequire(join(root, "apps/web/package.json")).resolve("next/dist/bin/next");
 // The suite's own log file: the log audit (teardown) reads these lines too.
 const { TASKGATE_LOG_FILE } = e2eEnv(process.env.E2E_DATA_DIR ?? "");
 const RATE_LIMIT_MAX = 3;
@@ -65,7 +63,7 @@ function startService(
       if (!line) continue;
       service.output.push(line);
       if (TASKGATE_LOG_FILE && process.env.E2E_DATA_DIR) {
-        appendFileSync(TASKGATE_LOG_FILE, `[${name}] ${line}\n`);
+        appendFileSync(TASKGATE_LOG_FILE, `${line}\n`);
       }
     }
   };
@@ -187,7 +185,8 @@ test.describe
         startService(
           name,
           webUrl(port),
-          [nextBin, "start", "-p", String(port)],
+          // The web app's own server, as npm start and the image run it.
+          ["server.mjs"],
           join(root, "apps/web"),
           {
             ...shared,

@@ -40,6 +40,8 @@ test.describe("WEB_PORT and API_PORT alone", () => {
   let web = "";
   let api = "";
   const output: string[] = [];
+  // Per stream too: chunks of stdout and stderr interleave in `output`.
+  const streams = { stdout: "", stderr: "" };
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -58,8 +60,12 @@ test.describe("WEB_PORT and API_PORT alone", () => {
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    child.stdout?.on("data", (chunk) => output.push(String(chunk)));
-    child.stderr?.on("data", (chunk) => output.push(String(chunk)));
+    for (const name of ["stdout", "stderr"] as const) {
+      child[name]?.on("data", (chunk) => {
+        output.push(String(chunk));
+        streams[name] += String(chunk);
+      });
+    }
     const deadline = Date.now() + 150_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) break;
@@ -152,5 +158,25 @@ test.describe("WEB_PORT and API_PORT alone", () => {
     expect(await exited).toBe(0);
     expect(output.join("")).not.toContain("stopped uncleanly");
     await expect(fetch(`${api}/health`)).rejects.toThrow();
+  });
+
+  // Issue 13: every line a production `npm start` prints, from the wrapper and
+  // both services, is one JSON object naming its service (no prefixes, no
+  // plain-text banners), from start-up to shutdown.
+  test("L22: every line npm start printed is one JSON object naming its service", () => {
+    const lines = `${streams.stdout}\n${streams.stderr}`.split("\n").filter(Boolean);
+    expect(lines.length).toBeGreaterThan(3);
+    const services = new Set<string>();
+    for (const line of lines) {
+      let entry: { service?: unknown };
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        throw new Error(`not one JSON object: ${line}`);
+      }
+      expect(["start", "web", "api"]).toContain(entry.service);
+      services.add(String(entry.service));
+    }
+    expect([...services].sort()).toEqual(["api", "start", "web"]);
   });
 });

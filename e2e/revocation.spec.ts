@@ -42,8 +42,8 @@ async function expectAccepted(request: APIRequestContext, token: string) {
 function erasure(userId: string): { tasks: number } | undefined {
   for (const line of readFileSync(TASKGATE_LOG_FILE, "utf8").split("\n")) {
     if (!line.includes("auth.user_data_deleted") || !line.includes(userId)) continue;
-    // Each line is "[api] " followed by the api's JSON log line.
-    const entry = JSON.parse(line.slice(line.indexOf("{"))) as {
+    // Each line is one JSON object (npm start adds nothing to the api's lines).
+    const entry = JSON.parse(line) as {
       event?: string;
       user_id?: string;
       tasks?: number;

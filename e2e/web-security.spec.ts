@@ -243,7 +243,7 @@ test("L21: the x-request-id of the browser's api call reaches the api's log line
     .poll(() => {
       const apiLines = readFileSync(TASKGATE_LOG_FILE, "utf8")
         .split("\n")
-        .filter((line) => line.startsWith("[api] {"));
+        .filter((line) => line.startsWith('{"') && line.includes('"service":"api"'));
       return sent.filter((id) => apiLines.some((line) => line.includes(`"request_id":"${id}"`)));
     })
     .toEqual(sent);
@@ -268,11 +268,17 @@ test("L20: a sign-in whose callbackURL forges a log line and clears the screen w
   await expect.poll(() => readFileSync(TASKGATE_LOG_FILE, "utf8").includes(marker)).toBe(true);
   const logs = readFileSync(TASKGATE_LOG_FILE, "utf8");
   // ...and nothing in the log is a line a request wrote for itself.
-  expect(logs).not.toContain('[api] {"event":"FORGED"}');
-  // The request's own escape sequence never reaches the log raw. (Next's
-  // start-up banner has colours of its own, so not every ESC is checked.)
-  expect(logs).not.toContain("\u001b[2J");
+  expect(logs).not.toContain('\n[api] {"event":"FORGED"}');
+  // Every line of both services' output is one JSON object, none of them forged.
+  for (const line of logs.split("\n").filter(Boolean)) {
+    const entry = JSON.parse(line) as { service?: string; event?: string };
+    expect(["start", "web", "api"]).toContain(entry.service);
+    expect(entry.event).not.toBe("FORGED");
+  }
+  // No raw escape character at all: the request's is escaped inside its JSON
+  // string, and Next's coloured banner lines are turned into plain JSON too.
+  expect(logs).not.toContain("\u001b");
   for (const line of logs.split("\n").filter((l) => l.includes(marker))) {
-    expect(line).toMatch(/^\[web\] \{.*\}$/);
+    expect(line).toMatch(/^\{.*"service":"web".*\}$/);
   }
 });

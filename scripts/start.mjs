@@ -2,7 +2,7 @@
 // `npm start` (production builds) and `npm run dev` (watch mode): build what is
 // not built, start api and web, print both URLs once they answer, and stop both
 // on Ctrl-C or SIGTERM. Each service migrates its own database as it starts.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,19 @@ import { needsBuild } from "./lib/build-state.mjs";
 import { services } from "./lib/services.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+// Every line of `npm start` is one JSON object, like the services' own (each
+// carries `service`): pipe the output through `npx pino-pretty` to read it.
+function say(level, msg, fields = {}) {
+  const line = JSON.stringify({
+    level,
+    time: new Date().toISOString(),
+    service: "start",
+    msg,
+    ...fields,
+  });
+  (level >= 40 ? process.stderr : process.stdout).write(`${line}\n`);
+}
 const dev = process.argv.includes("--dev");
 const envFile = join(root, ".env");
 if (existsSync(envFile)) loadDotenv({ path: envFile, quiet: true });
@@ -25,7 +38,7 @@ try {
   addresses = systemAddresses(process.env);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
-  for (const line of error.problems) console.error(`[start] config error: ${line}`);
+  for (const line of error.problems) say(50, `config error: ${line}`);
   process.exit(1);
 }
 
@@ -44,42 +57,78 @@ const logCopy = process.env.TASKGATE_LOG_FILE
   ? createWriteStream(process.env.TASKGATE_LOG_FILE, { flags: "a" })
   : null;
 
-if (!dev) {
-  for (const { build } of list) {
-    if (!needsBuild(build.artifact, build.sources)) continue;
-    console.log(`[start] building ${build.workspace}…`);
-    const result = spawnSync("npm", ["run", "build", "-w", build.workspace], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...env, NODE_ENV: "production" },
-    });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  }
-}
-
-const children = list.map((service) => {
-  const child = spawn(process.execPath, service.command, {
-    cwd: service.cwd,
-    env,
+/**
+ * Runs one build, its output turned into JSON lines of the wrapper's own
+ * (`source: "build"`), so even a first start prints nothing but JSON.
+ */
+function build(workspace) {
+  const child = spawn("npm", ["run", "build", "-w", workspace], {
+    cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...env, NODE_ENV: "production" },
   });
-  const prefix = (stream, out) => {
+  for (const [stream, level] of [
+    [child.stdout, 30],
+    [child.stderr, 40],
+  ]) {
     let buffered = "";
+    stream.setEncoding("utf8");
     stream.on("data", (chunk) => {
       buffered += chunk;
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
       for (const line of lines) {
-        out.write(`[${service.name}] ${line}\n`);
-        logCopy?.write(`[${service.name}] ${line}\n`);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: removing colour codes is the point
+        const text = line.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").trim();
+        if (text) say(level, text, { source: "build", workspace });
       }
     });
-  };
-  prefix(child.stdout, process.stdout);
-  prefix(child.stderr, process.stderr);
+  }
+  return new Promise((done) => child.on("close", (code) => done(code ?? 1)));
+}
+
+if (!dev) {
+  for (const { build: artifact } of list) {
+    if (!needsBuild(artifact.artifact, artifact.sources)) continue;
+    say(30, `building ${artifact.workspace}…`);
+    const code = await build(artifact.workspace);
+    if (code !== 0) {
+      say(50, `the build of ${artifact.workspace} failed (exit ${code})`);
+      process.exit(code);
+    }
+  }
+}
+
+/** Copies whole lines of `stream` to `out` and the log copy (only when a copy is asked for). */
+function tee(stream, out) {
+  let buffered = "";
+  stream.on("data", (chunk) => {
+    buffered += chunk;
+    const end = buffered.lastIndexOf("\n") + 1;
+    if (end === 0) return;
+    const lines = buffered.slice(0, end);
+    buffered = buffered.slice(end);
+    out.write(lines);
+    logCopy?.write(lines);
+  });
+}
+
+const children = list.map((service) => {
+  // The services write straight to this process's stdout and stderr: no
+  // per-line work here on a request's hot path (issue 16). Only a log copy
+  // needs the output to pass through, whole lines at a time.
+  const child = spawn(process.execPath, service.command, {
+    cwd: service.cwd,
+    env,
+    stdio: logCopy ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+  });
+  if (logCopy) {
+    tee(child.stdout, process.stdout);
+    tee(child.stderr, process.stderr);
+  }
   child.on("exit", (code, signal) => {
     if (stopping) return;
-    console.error(`[start] ${service.name} exited (${signal ?? code}); stopping the other service`);
+    say(50, `${service.name} exited (${signal ?? code}); stopping the other service`);
     stop(code || 1);
   });
   return child;
@@ -107,8 +156,7 @@ function stop(exitCode) {
     clearTimeout(force);
     // A service that did not shut down cleanly makes the whole stop a failure.
     const unclean = results.filter((r) => r.code !== 0);
-    for (const r of unclean)
-      console.error(`[start] ${r.name} stopped uncleanly (${r.signal ?? r.code})`);
+    for (const r of unclean) say(50, `${r.name} stopped uncleanly (${r.signal ?? r.code})`);
     process.exit(unclean.length > 0 && exitCode === 0 ? 1 : exitCode);
   });
 }
@@ -130,10 +178,16 @@ async function waitUntilUp(service, deadline) {
 const deadline = Date.now() + (dev ? 120_000 : 60_000);
 const up = await Promise.all(list.map((service) => waitUntilUp(service, deadline)));
 if (up.every(Boolean)) {
-  console.log("\n  Taskgate is running:");
-  for (const service of list) console.log(`    ${service.name.padEnd(4)} ${service.url}`);
-  console.log("  Press Ctrl-C to stop.\n");
+  const urls = Object.fromEntries(list.map((service) => [service.name, service.url]));
+  say(
+    30,
+    `Taskgate is running: ${list.map((s) => `${s.name} ${s.url}`).join(", ")} (Ctrl-C stops)`,
+    {
+      event: "start.ready",
+      ...urls,
+    },
+  );
 } else if (!stopping) {
-  console.error("[start] a service did not answer in time; stopping");
+  say(50, "a service did not answer in time; stopping");
   stop(1);
 }

@@ -129,6 +129,7 @@ export const CATALOGUE = [
   ["L11", "log injection (api)"],
   ["L20", "log injection through logged values"],
   ["L21", "request id from the browser to the api's log"],
+  ["L22", "npm start prints only JSON lines"],
 ];
 
 /** Ids that are answered by a decision record instead of a test. */

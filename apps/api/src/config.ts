@@ -163,7 +163,13 @@ export function loadConfig(): Config {
     return parseConfig(readEnvironment(rootDir), rootDir);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const line of error.problems) console.error(`api: config error: ${line}`);
+    // One JSON line each, like every other line the api writes.
+    for (const line of error.problems) {
+      const entry = { level: 60, time: new Date().toISOString(), service: "api" };
+      console.error(
+        JSON.stringify({ ...entry, event: "config.error", msg: `config error: ${line}` }),
+      );
+    }
     process.exit(1);
   }
 }
