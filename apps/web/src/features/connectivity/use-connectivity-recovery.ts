@@ -3,6 +3,7 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { reachability, recoveryDelayMs } from "@/lib/reachability";
+import { refetchFailed } from "./refetch-failed";
 import { useConnectivity } from "./use-connectivity";
 
 /** Sends what waited and asks again for what is on screen; its outcome updates the state. */
@@ -21,6 +22,7 @@ export function useConnectivityRecovery(): void {
   const queryClient = useQueryClient();
   const state = useConnectivity();
   const attempt = useRef(0);
+  const previous = useRef(state);
   const retry = useCallback(() => recover(queryClient), [queryClient]);
 
   useEffect(() => {
@@ -49,8 +51,11 @@ export function useConnectivityRecovery(): void {
   }, [retry]);
 
   useEffect(() => {
+    const was = previous.current;
+    previous.current = state;
     if (state === "online") {
       attempt.current = 0;
+      if (was !== "online") refetchFailed(queryClient);
       return;
     }
     // Offline: nothing to try until the browser's `online` event.
@@ -65,5 +70,5 @@ export function useConnectivityRecovery(): void {
     };
     schedule();
     return () => clearTimeout(timer);
-  }, [state, retry]);
+  }, [state, retry, queryClient]);
 }
