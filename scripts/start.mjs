@@ -88,12 +88,13 @@ function build(workspace) {
 }
 
 if (!dev) {
-  for (const { build: artifact } of list) {
-    if (!needsBuild(artifact.artifact, artifact.sources)) continue;
-    say(30, `building ${artifact.workspace}…`);
-    const code = await build(artifact.workspace);
+  for (const service of list) {
+    const { workspace, artifact, sources } = service.build;
+    if (!needsBuild(artifact, sources)) continue;
+    say(30, `building ${workspace}…`);
+    const code = await build(workspace);
     if (code !== 0) {
-      say(50, `the build of ${artifact.workspace} failed (exit ${code})`);
+      say(50, `the build of ${workspace} failed (exit ${code})`);
       process.exit(code);
     }
   }
