@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +15,7 @@ import {
   type TestDatabase,
 } from "./support/backing-services";
 import { e2eEnv } from "./support/e2e-env";
+import { freePortsSync } from "./support/free-ports";
 
 // Several instances of each service on one PostgreSQL database and one Redis:
 // two `next start` and two api processes from the production builds (the
@@ -29,19 +29,6 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const { TASKGATE_LOG_FILE } = e2eEnv(process.env.E2E_DATA_DIR ?? "");
 const RATE_LIMIT_MAX = 3;
 const PASSWORD = `pw-${randomUUID()}`;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 type Service = { name: string; url: string; child: ChildProcess; output: string[] };
 
@@ -149,9 +136,8 @@ test.describe
       test.skip(missing !== null, `needs PostgreSQL and Redis: ${missing}`);
 
       database = await createDatabase("e2e_multi");
-      const [webPort1, webPort2, apiPort1, apiPort2] = await Promise.all(
-        [0, 1, 2, 3].map(() => freePort()),
-      );
+      // Four distinct ports (four separate probes could be handed the same one).
+      const [webPort1, webPort2, apiPort1, apiPort2] = freePortsSync(4);
       const webUrl = (port: number | undefined) => `http://localhost:${port}`;
       const issuer = webUrl(webPort1);
       const audience = "http://taskgate-api.multi.test";

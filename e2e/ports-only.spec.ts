@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { freePortsSync } from "./support/free-ports";
 
 // The done-criterion of one configuration: `WEB_PORT=… API_PORT=… npm start`
 // and nothing else gives a working system at those ports. A second system is
@@ -15,19 +15,6 @@ import { expect, test } from "@playwright/test";
 // apps, so this start builds nothing.
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 const decodeClaims = (token: string): Record<string, unknown> => {
   const payload = token.split(".")[1] ?? "";
@@ -45,7 +32,7 @@ test.describe("WEB_PORT and API_PORT alone", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    const [webPort, apiPort] = [await freePort(), await freePort()];
+    const [webPort, apiPort] = freePortsSync(2);
     web = `http://localhost:${webPort}`;
     api = `http://localhost:${apiPort}`;
     dataDir = mkdtempSync(join(tmpdir(), "taskgate-ports-only-"));
