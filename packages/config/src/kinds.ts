@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secretProblem } from "./secret";
 
 // The value types variables share. An empty value never reaches them: parse.ts
 // treats `NAME=` (as .env.example ships) as unset.
@@ -53,3 +54,9 @@ export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
 export const DPOP_MODES = ["allowed", "required", "off"] as const;
 export type DpopMode = (typeof DPOP_MODES)[number];
+
+/** A secret of at least 32 characters that is not a pasted placeholder (secret.ts). */
+export const secret = z.string().superRefine((value, ctx) => {
+  const problem = secretProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});

@@ -8,9 +8,9 @@ import {
   port,
   postgresUrl,
   SIGNING_ALGORITHMS,
+  secret,
 } from "./kinds";
 import { variables } from "./registry";
-import { secretProblem } from "./secret";
 
 /**
  * The addresses: WEB_URL and API_URL are the source of every other one, and
@@ -133,19 +133,12 @@ export const sharedEnv = {
       doc: "redis://...: rate limits, Better Auth's secondary storage and the DPoP replay cache in Redis, shared by every instance.",
     }),
   // The credential the api reads the revocation feed with (decision 038).
-  REVOCATION_FEED_SECRET: z
-    .string()
-    .superRefine((value, ctx) => {
-      const problem = secretProblem(value);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    })
-    .optional()
-    .register(variables, {
-      app: "both",
-      default:
-        "generated once into `./data/revocation-feed-secret` with SQLite; required (≥ 32 chars, the same in both apps) with PostgreSQL",
-      doc: "The credential the api reads the revocation feed with (decision 038); the feed answers nobody else.",
-    }),
+  REVOCATION_FEED_SECRET: secret.optional().register(variables, {
+    app: "both",
+    default:
+      "generated once into `./data/revocation-feed-secret` with SQLite; required (≥ 32 chars, the same in both apps) with PostgreSQL",
+    doc: "The credential the api reads the revocation feed with (decision 038); the feed answers nobody else.",
+  }),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[\w.:-]{0,100}$/, "letters, digits, '_', '.', ':' or '-' only")

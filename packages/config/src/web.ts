@@ -1,23 +1,15 @@
 import { z } from "zod";
-import { integer } from "./kinds";
+import { integer, secret } from "./kinds";
 import { variables } from "./registry";
-import { secretProblem } from "./secret";
 
 /** What only the web app (Next.js + Better Auth) reads. */
 export const webEnv = {
-  BETTER_AUTH_SECRET: z
-    .string()
-    .superRefine((value, ctx) => {
-      const problem = secretProblem(value);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    })
-    .optional()
-    .register(variables, {
-      app: "web",
-      default:
-        "generated once into `./data/auth-secret` with SQLite; required (≥ 32 chars) with PostgreSQL",
-      doc: "Encrypts the signing keys. At least 32 random characters; placeholders are refused.",
-    }),
+  BETTER_AUTH_SECRET: secret.optional().register(variables, {
+    app: "web",
+    default:
+      "generated once into `./data/auth-secret` with SQLite; required (≥ 32 chars) with PostgreSQL",
+    doc: "Encrypts the signing keys. At least 32 random characters; placeholders are refused.",
+  }),
   JWT_TTL_SECONDS: integer(900, 60, 86_400).register(variables, {
     app: "web",
     default: "`900`",
