@@ -72,6 +72,11 @@ for (const theme of THEMES) {
           await page.getByRole("button", { name: "Add task" }).click();
           await expect(page.getByTestId("task-item")).toHaveCount(1);
           await expect(page.getByTestId("api-status")).toContainText("API connected");
+          // The "Task created" toast is drawn in the page's theme.
+          await expect(page.locator("[data-sonner-toaster]")).toHaveAttribute(
+            "data-sonner-theme",
+            theme,
+          );
           await check(page, "dashboard", theme, device);
           await page.getByLabel("User menu").click();
           await check(page, "dashboard-user-menu", theme, device);

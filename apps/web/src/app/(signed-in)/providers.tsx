@@ -3,6 +3,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useConnectivityRecovery } from "@/features/connectivity/use-connectivity-recovery";
+import { usePaintedTheme } from "@/features/theme/use-painted-theme";
 import { reachability } from "@/lib/reachability";
 import { DeferredToaster } from "@/lib/toast";
 
@@ -37,13 +38,15 @@ function createQueryClient() {
 export function Providers({ children }: { children: ReactNode }) {
   // One client per page load, never shared between server renders.
   const [queryClient] = useState(createQueryClient);
+  const theme = usePaintedTheme();
   return (
     <QueryClientProvider client={queryClient}>
       <ConnectivityRecovery />
       {children}
       {/* Bottom right: at the top, a toast covered the header's Account and Sign out. */}
       {/* Plain toasts: sonner's rich colours put green text on pale green below 4.5:1 (axe). */}
-      <DeferredToaster closeButton position="bottom-right" />
+      {/* In the page's theme: light toasts on a dark page read as a glitch. */}
+      <DeferredToaster closeButton position="bottom-right" theme={theme} />
     </QueryClientProvider>
   );
 }
