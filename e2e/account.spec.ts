@@ -115,6 +115,7 @@ test("changing the password signs the other devices out, keeps this one, and onl
     // The other device is signed out on its next navigation.
     await other.goto("/dashboard");
     await expect(other).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
+    await expect(other.getByTestId("login-reason")).toContainText("Your password was changed");
     await signIn(other, user);
     await expect(other.getByTestId("form-error")).toHaveText("Invalid email or password");
     await signIn(other, { email: user.email, password: newPassword });
@@ -150,6 +151,10 @@ test("lists both sessions, marks this device, and revokes the other one", async 
 
     await other.reload();
     await expect(other).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
+    await expect(other.getByTestId("login-reason")).toHaveAttribute(
+      "data-reason",
+      "session-revoked",
+    );
     // This device was not touched.
     await page.reload();
     await expect(page).toHaveURL(/\/account$/);
@@ -175,6 +180,9 @@ test("'Sign out everywhere else' ends every other session and keeps this one", a
       for (const device of [second, third]) {
         await device.goto("/dashboard");
         await expect(device).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
+        await expect(device.getByTestId("login-reason")).toContainText(
+          "signed out from another device",
+        );
       }
       await page.reload();
       await expect(page).toHaveURL(/\/account$/);
@@ -216,6 +224,29 @@ test("deleting the account needs the right password, then signs out every tab an
   await page.goto("/login");
   await signIn(page, user);
   await expect(page.getByTestId("form-error")).toHaveText("Invalid email or password");
+});
+
+test("a device whose account was deleted elsewhere is told so on its next visit", async ({
+  page,
+  browser,
+}) => {
+  const user = newUser("deleted-elsewhere");
+  await register(page, user);
+  await withOtherDevice(browser, user, async (other) => {
+    await openAccount(page);
+    await page.getByRole("button", { name: "Delete account…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+    await dialog.getByLabel("Password").fill(user.password);
+    await dialog.getByRole("button", { name: "Delete my account" }).click();
+    await expect(page).toHaveURL(/\/login\?reason=account-deleted$/);
+
+    await other.goto("/dashboard");
+    await expect(other).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
+    await expect(other.getByTestId("login-reason")).toHaveAttribute(
+      "data-reason",
+      "account-deleted",
+    );
+  });
 });
 
 test("B5: signing out in one tab sends the other to the login page within a second", async ({

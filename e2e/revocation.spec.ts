@@ -103,6 +103,9 @@ test("a session revoked from another device: its next api call is refused and it
   await addTask(page, "After the revocation");
   await refused;
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
+  // The page says why: not "your session has ended" but who ended it.
+  await expect(page.getByTestId("login-reason")).toHaveAttribute("data-reason", "session-revoked");
+  await expect(page.getByTestId("login-reason")).toContainText("signed out from another device");
 });
 
 test("signing out ends the session's tokens at the api too", async ({ page, request }) => {

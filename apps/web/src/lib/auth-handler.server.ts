@@ -1,6 +1,9 @@
+import { getSessionCookie } from "better-auth/cookies";
 import type { Auth } from "./auth.server";
 import { AUTH_BODY_LIMIT_BYTES, limitBody } from "./auth-body-limit.server";
 import { describeError, getLogger } from "./logger.server";
+import { findsSessionDead, sessionEndedCookie } from "./revocation/ended-session-cookie.server";
+import { findSessionEnding } from "./revocation/session-endings.server";
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -46,5 +49,21 @@ export async function handleAuthRequest(auth: Auth, request: Request): Promise<R
   }
   // Sessions and tokens must never sit in a shared or browser cache.
   if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
+  await tellWhySessionEnded(auth, request, response);
   return response;
+}
+
+/**
+ * When this answer finds the request's session dead and the session was
+ * ended from elsewhere, it also carries why, for the login page. A lookup
+ * that fails costs only the explanation.
+ */
+async function tellWhySessionEnded(auth: Auth, request: Request, response: Response) {
+  const cookieValue = getSessionCookie(request);
+  if (!cookieValue || !findsSessionDead(response)) return;
+  const context = await auth.$context;
+  const cause = await findSessionEnding(context.adapter, cookieValue, Date.now()).catch(() => null);
+  if (!cause) return;
+  const secure = context.authCookies.sessionToken.attributes.secure === true;
+  response.headers.append("set-cookie", sessionEndedCookie(cause, secure));
 }

@@ -2,6 +2,7 @@ import { type BetterAuthPlugin, getCurrentAdapter } from "better-auth";
 import { revocationFeedEndpoint } from "./feed-endpoint.server";
 import { createPruner } from "./pruner.server";
 import { revocationSchema } from "./schema";
+import { endingCauseOf, pruneSessionEndings, recordSessionEnding } from "./session-endings.server";
 import { type NewRevocation, pruneRevocations, recordRevocation } from "./store.server";
 
 export type RevocationOptions = {
@@ -28,15 +29,21 @@ export function revocation(options: RevocationOptions) {
     id: "taskgate-revocation",
     schema: revocationSchema,
     init(ctx) {
-      pruner = createPruner(
-        () => pruneRevocations(ctx.adapter, Date.now()),
-        options.pruneIntervalMs ?? 60_000,
-      );
+      pruner = createPruner(async () => {
+        const now = Date.now();
+        await pruneRevocations(ctx.adapter, now);
+        await pruneSessionEndings(ctx.adapter, now);
+      }, options.pruneIntervalMs ?? 60_000);
       // Inside a transaction (a password change revoking the other sessions)
       // the entry is written in that transaction: it commits or rolls back
       // with the deletion.
-      const record = async (entry: NewRevocation) => {
-        await recordRevocation(await getCurrentAdapter(ctx.adapter), entry);
+      const record = async (
+        entry: NewRevocation,
+        ending?: Parameters<typeof recordSessionEnding>[1],
+      ) => {
+        const adapter = await getCurrentAdapter(ctx.adapter);
+        await recordRevocation(adapter, entry);
+        if (ending) await recordSessionEnding(adapter, ending);
         void pruner?.maybePrune();
       };
       // `before`, not `after`: Better Auth runs these hooks before it deletes
@@ -51,14 +58,26 @@ export function revocation(options: RevocationOptions) {
           databaseHooks: {
             session: {
               delete: {
-                before: async (session) => {
+                before: async (session, context) => {
                   const now = Date.now();
-                  await record({
-                    kind: "session",
-                    subjectId: session.id,
-                    revokedAt: now,
-                    expiresAt: now + options.sessionEntryTtlMs,
-                  });
+                  // Ended from elsewhere (revoked, a password change, the
+                  // account deleted): the device holding it is told why.
+                  const cause = endingCauseOf(context?.path);
+                  await record(
+                    {
+                      kind: "session",
+                      subjectId: session.id,
+                      revokedAt: now,
+                      expiresAt: now + options.sessionEntryTtlMs,
+                    },
+                    cause
+                      ? {
+                          token: session.token,
+                          cause,
+                          expiresAt: new Date(session.expiresAt).getTime(),
+                        }
+                      : undefined,
+                  );
                 },
               },
             },

@@ -6,6 +6,7 @@ import { parseLoginReason } from "@/features/auth/login-reason";
 import { LoginReasonNotice } from "@/features/auth/login-reason-notice";
 import { afterSignInPath } from "@/features/auth/safe-next-path";
 import { getSession } from "@/lib/session.server";
+import { explainLoginReason } from "@/lib/session-ended-reason.server";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -15,7 +16,7 @@ export default async function LoginPage(props: Props) {
   const params = await props.searchParams;
   const next = afterSignInPath(params.next);
   if (await getSession()) redirect(next);
-  const reason = parseLoginReason(params.reason);
+  const reason = await explainLoginReason(parseLoginReason(params.reason));
   return (
     <AuthCard title="Sign in" notice={reason ? <LoginReasonNotice reason={reason} /> : null}>
       <LoginForm next={next} />
