@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, cookieHeader, newSession, PASSWORD, sameOrigin, signIn } from "../testing/auth-http";
 import { ENGINES, type Engine } from "../testing/databases";
+import { REDIS_UP, redisEnv } from "../testing/redis";
 import { sharedTestAuth } from "../testing/shared-test-auth";
 import { SESSION_ENDED_COOKIE } from "./ended-session-cookie.server";
 import { findSessionEnding } from "./session-endings.server";
@@ -9,8 +10,11 @@ import { findSessionEnding } from "./session-endings.server";
 // that finds its session dead carries the cause for /login, and the cause
 // can be looked up from the cookie the device still holds.
 
-function flows(engine: Engine) {
-  const t = sharedTestAuth(engine, { env: { AUTH_RATE_LIMIT_MAX: "10000" } });
+function flows(engine: Engine, withRedis: boolean) {
+  const t = sharedTestAuth(engine, {
+    env: { AUTH_RATE_LIMIT_MAX: "10000" },
+    redis: withRedis ? redisEnv() : undefined,
+  });
   let users = 0;
 
   /** A new user signed in on two devices: [this one, the other one]. */
@@ -92,5 +96,10 @@ function flows(engine: Engine) {
 }
 
 for (const engine of ENGINES) {
-  describe(`why a session ended, on ${engine}`, () => flows(engine));
+  describe(`why a session ended, on ${engine}`, () => flows(engine, false));
+  // Sessions mirrored in Redis (REDIS_URL deployments): the same hook runs.
+  describe.skipIf(!REDIS_UP)(
+    `why a session ended, on ${engine} with Redis secondary storage (skipped when no Redis answers)`,
+    () => flows(engine, true),
+  );
 }
