@@ -128,6 +128,6 @@ USER node
 EXPOSE 3000
 # The JWKS answers once the database is migrated and the signing key is readable.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/auth/jwks').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.WEB_PORT||process.env.PORT||3000)+'/api/auth/jwks').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
 CMD ["node", "apps/web/server.mjs", "--standalone"]

@@ -47,7 +47,7 @@ const env = {
   NODE_ENV: dev ? "development" : "production",
   WEB_PORT: String(addresses.webPort),
   API_PORT: String(addresses.apiPort),
-  // The api listens on API_PORT; Next reads PORT.
+  // The api listens on API_PORT; the web server reads WEB_PORT (PORT kept for Next tooling).
   PORT: String(addresses.webPort),
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -22,7 +22,9 @@ consoleAsJson();
 const dir = dirname(fileURLToPath(import.meta.url));
 const dev = process.argv.includes("--dev");
 const standalone = process.argv.includes("--standalone");
-const port = Number.parseInt(process.env.PORT ?? "", 10) || 3000;
+// WEB_PORT is the documented variable (the contract: it alone moves the web
+// app); PORT, Next's own, is honoured when it is the only one set.
+const port = Number.parseInt(process.env.WEB_PORT || process.env.PORT || "", 10) || 3000;
 // Like Next's own servers: every interface, or HOSTNAME in the container
 // (a shell's HOSTNAME is the machine's name, so it is read only there).
 const hostname = standalone ? process.env.HOSTNAME || "0.0.0.0" : undefined;

@@ -34,7 +34,7 @@ export function services(root, env, { dev, addresses }) {
     {
       name: "web",
       cwd: join(root, "apps/web"),
-      // Next behind the server that resolves client addresses (reads PORT).
+      // Next behind the server that resolves client addresses (reads WEB_PORT, then PORT).
       command: [join(root, "apps/web/server.mjs"), ...(dev ? ["--dev"] : [])],
       build: {
         workspace: "@taskgate/web",
