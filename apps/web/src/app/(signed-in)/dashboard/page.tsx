@@ -1,9 +1,11 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ApiStatusChip } from "@/features/connectivity/api-status-chip";
 import { TasksSection } from "@/features/tasks/components/tasks-section";
 import { parseTaskStatus } from "@/features/tasks/task-filter";
 import { getConfig } from "@/lib/config.server";
 import { requireSession } from "@/lib/session.server";
+import { prefetchFirstTasks } from "./first-tasks.server";
 
 export const metadata: Metadata = { title: "Tasks" };
 
@@ -14,13 +16,17 @@ export default async function DashboardPage(props: Props) {
   const initialStatus = parseTaskStatus((await props.searchParams).status);
   // Read at run time: the same build serves any api URL.
   const { apiUrl } = getConfig();
+  // In the first HTML: no wait for hydration, a token and the api.
+  const firstTasks = await prefetchFirstTasks(user.id, initialStatus);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
         <ApiStatusChip apiUrl={apiUrl} />
       </div>
-      <TasksSection userId={user.id} apiUrl={apiUrl} initialStatus={initialStatus} />
+      <HydrationBoundary state={firstTasks}>
+        <TasksSection userId={user.id} apiUrl={apiUrl} initialStatus={initialStatus} />
+      </HydrationBoundary>
     </>
   );
 }
