@@ -62,7 +62,7 @@ test("changes the name, which the dashboard then shows", async ({ page }) => {
 
   await form.getByLabel("Name").fill("   ");
   await form.getByRole("button", { name: "Save name" }).click();
-  await expect(form.getByText("Enter your name")).toBeVisible();
+  await expect(form.getByText("Enter your name.")).toBeVisible();
   await expect(form.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
 
   await form.getByLabel("Name").fill("  Ada Renamed  ");
@@ -117,7 +117,7 @@ test("changing the password signs the other devices out, keeps this one, and onl
     await expect(other).toHaveURL(/\/login\?next=%2Fdashboard&reason=session-expired$/);
     await expect(other.getByTestId("login-reason")).toContainText("Your password was changed");
     await signIn(other, user);
-    await expect(other.getByTestId("form-error")).toHaveText("Invalid email or password");
+    await expect(other.getByTestId("form-error")).toHaveText("Invalid email or password.");
     await signIn(other, { email: user.email, password: newPassword });
     await expect(other).toHaveURL(/\/dashboard$/);
   });
@@ -223,7 +223,7 @@ test("deleting the account needs the right password, then signs out every tab an
 
   await page.goto("/login");
   await signIn(page, user);
-  await expect(page.getByTestId("form-error")).toHaveText("Invalid email or password");
+  await expect(page.getByTestId("form-error")).toHaveText("Invalid email or password.");
 });
 
 test("a device whose account was deleted elsewhere is told so on its next visit", async ({

@@ -167,9 +167,9 @@ test("forms: an error clears once fixed, limits show before submit, a common pas
   await page.goto("/register");
   await page.getByRole("button", { name: "Create account" }).click();
   const form = page.getByRole("form", { name: "Create account" });
-  await expect(form.getByText("Enter your name")).toBeVisible();
+  await expect(form.getByText("Enter your name.")).toBeVisible();
   await form.getByLabel("Name").fill("Ada");
-  await expect(form.getByText("Enter your name")).toHaveCount(0);
+  await expect(form.getByText("Enter your name.")).toHaveCount(0);
   await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 
   const user = newUser("common");

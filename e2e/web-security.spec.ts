@@ -46,7 +46,7 @@ test("C6: pages carry a nonce CSP, nosniff, a referrer policy and no X-Powered-B
   // allowed through 'strict-dynamic' alone: submitting the empty form loads
   // the form's validation, and nothing the policy refused may run meanwhile.
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
   const inlineNonces = await page
     .locator("script:not([src])")
     .evaluateAll((scripts) =>

@@ -19,10 +19,10 @@ describe("changePasswordFailure", () => {
 
   it("puts the server's length refusals at the new-password field", () => {
     expect(changePasswordFailure({ status: 400, code: "PASSWORD_TOO_SHORT" }).fields).toEqual({
-      newPassword: "Use at least 8 characters",
+      newPassword: "Use at least 8 characters.",
     });
     expect(changePasswordFailure({ status: 400, code: "PASSWORD_TOO_LONG" }).fields).toEqual({
-      newPassword: "Use at most 128 characters",
+      newPassword: "Use at most 128 characters.",
     });
   });
 
@@ -44,7 +44,7 @@ describe("deleteAccountFailure", () => {
 
   it("puts the server's demand for a password at the password field", () => {
     expect(deleteAccountFailure({ status: 400, code: "PASSWORD_REQUIRED" }).fields).toEqual({
-      password: "Enter your password to confirm",
+      password: "Enter your password to confirm.",
     });
   });
 
@@ -58,9 +58,9 @@ describe("profileFailure", () => {
     const refused = {
       status: 400,
       code: "INVALID_NAME",
-      message: "Use a name of 1 to 100 characters",
+      message: "Use a name of 1 to 100 characters.",
     };
-    expect(profileFailure(refused).fields).toEqual({ name: "Use a name of 1 to 100 characters" });
+    expect(profileFailure(refused).fields).toEqual({ name: "Use a name of 1 to 100 characters." });
     expect(profileFailure({ status: 429 })).toEqual({
       fields: {},
       alert: "Too many attempts. Wait a moment and try again.",

@@ -39,9 +39,9 @@ export function changePasswordFailure(error: AuthFailure): FormFailure {
     return atField("currentPassword", "That is not your current password.");
   }
   if (error.code === "PASSWORD_TOO_SHORT")
-    return atField("newPassword", "Use at least 8 characters");
+    return atField("newPassword", "Use at least 8 characters.");
   if (error.code === "PASSWORD_TOO_LONG")
-    return atField("newPassword", "Use at most 128 characters");
+    return atField("newPassword", "Use at most 128 characters.");
   if (error.code === "PASSWORD_TOO_COMMON") {
     return atField(
       "newPassword",
@@ -58,7 +58,7 @@ export function deleteAccountFailure(error: AuthFailure): FormFailure {
   if (error.code === "INVALID_PASSWORD")
     return atField("password", "That password is not correct.");
   if (error.code === "PASSWORD_REQUIRED")
-    return atField("password", "Enter your password to confirm");
+    return atField("password", "Enter your password to confirm.");
   // Better Auth answers 404 while `user.deleteUser` is not enabled on the server.
   if (error.status === 404) return alertOnly("Deleting accounts is not available right now.");
   return commonFailure(error) ?? alertOnly("The account could not be deleted. Try again.");

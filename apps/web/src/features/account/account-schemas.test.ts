@@ -12,10 +12,10 @@ describe("ProfileSchema", () => {
   it("refuses a blank name and one over 100 characters", () => {
     const blank = ProfileSchema.safeParse({ name: "   " });
     expect(blank.success).toBe(false);
-    if (!blank.success) expect(fieldErrors(blank.error)).toEqual({ name: "Enter your name" });
+    if (!blank.success) expect(fieldErrors(blank.error)).toEqual({ name: "Enter your name." });
     const long = ProfileSchema.safeParse({ name: ` ${"a".repeat(101)} ` });
     expect(long.success).toBe(false);
-    if (!long.success) expect(fieldErrors(long.error).name).toBe("Use at most 100 characters");
+    if (!long.success) expect(fieldErrors(long.error).name).toBe("Use at most 100 characters.");
   });
 });
 
@@ -51,7 +51,7 @@ describe("ChangePasswordSchema", () => {
     expect(result.success).toBe(false);
     if (!result.success) {
       expect(fieldErrors(result.error)).toEqual({
-        confirmPassword: "The two new passwords do not match",
+        confirmPassword: "The two new passwords do not match.",
       });
     }
   });

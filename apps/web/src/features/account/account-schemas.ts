@@ -13,24 +13,24 @@ export const ProfileSchema = z.object({ name: NameSchema });
  */
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string().check(z.minLength(1, "Enter your current password")),
+    currentPassword: z.string().check(z.minLength(1, "Enter your current password.")),
     newPassword: NewPasswordSchema,
-    confirmPassword: z.string().check(z.minLength(1, "Type the new password again")),
+    confirmPassword: z.string().check(z.minLength(1, "Type the new password again.")),
   })
   .check(
     z.refine((input) => input.confirmPassword === input.newPassword, {
       path: ["confirmPassword"],
-      message: "The two new passwords do not match",
+      message: "The two new passwords do not match.",
     }),
     z.refine((input) => input.newPassword !== input.currentPassword, {
       path: ["newPassword"],
-      message: "Choose a password different from the current one",
+      message: "Choose a password different from the current one.",
     }),
   );
 
 /** Deleting the account always asks for the password, never just a fresh session. */
 export const DeleteAccountSchema = z.object({
-  password: z.string().check(z.minLength(1, "Enter your password to confirm")),
+  password: z.string().check(z.minLength(1, "Enter your password to confirm.")),
 });
 
 export type ProfileInput = z.infer<typeof ProfileSchema>;

@@ -6,7 +6,7 @@ describe("signInErrorMessage", () => {
     const wrongPassword = {
       status: 401,
       code: "INVALID_EMAIL_OR_PASSWORD",
-      message: "Invalid email or password",
+      message: "Invalid email or password.",
     };
     const unknownEmail = { status: 401, code: "INVALID_EMAIL_OR_PASSWORD" };
     expect(signInErrorMessage(wrongPassword)).toBe(INVALID_CREDENTIALS);

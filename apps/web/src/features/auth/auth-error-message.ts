@@ -1,6 +1,6 @@
 import type { AuthFailure } from "@/lib/auth-client";
 
-export const INVALID_CREDENTIALS = "Invalid email or password";
+export const INVALID_CREDENTIALS = "Invalid email or password.";
 
 /** The register form puts a "Sign in instead" link under this one. */
 export const ACCOUNT_EXISTS = "An account with this email already exists.";

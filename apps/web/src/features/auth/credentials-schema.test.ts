@@ -32,9 +32,9 @@ describe("RegisterSchema", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(fieldErrors(result.error)).toEqual({
-      name: "Enter your name",
-      email: "Enter a valid email address",
-      password: "Use at least 8 characters",
+      name: "Enter your name.",
+      email: "Enter a valid email address.",
+      password: "Use at least 8 characters.",
     });
   });
 });

@@ -12,11 +12,7 @@ describe("describeTaskError", () => {
   it.each([
     [403, "FORBIDDEN", "You don't have permission to do that."],
     [404, "NOT_FOUND", "That task was not found; it may have been deleted."],
-    [
-      503,
-      "SERVICE_UNAVAILABLE",
-      "The task service is temporarily unavailable. Please try again shortly.",
-    ],
+    [503, "SERVICE_UNAVAILABLE", "The task service is temporarily unavailable. Try again shortly."],
     [429, "RATE_LIMITED", "Too many requests. Wait a moment and try again."],
     [401, "UNAUTHENTICATED", "Your session has ended. Taking you to sign in…"],
   ])("says what status %i means", (status, code, message) => {
@@ -75,7 +71,7 @@ describe("describeTaskError", () => {
 
   it("does not leak the text of an error that is not an ApiError", () => {
     expect(describeTaskError(new Error("stack trace here")).message).toBe(
-      "Something went wrong. Please try again.",
+      "Something went wrong. Try again.",
     );
   });
 });

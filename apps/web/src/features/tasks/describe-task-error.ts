@@ -33,16 +33,16 @@ export function fieldMessages(errors: ReadonlyArray<{ path: string; message: str
 }
 
 export function describeTaskError(error: unknown): TaskErrorDescription {
-  if (!(error instanceof ApiError)) return describe("Something went wrong. Please try again.");
+  if (!(error instanceof ApiError)) return describe("Something went wrong. Try again.");
   const { status, code } = error;
-  if (status === 0 && code === ABORTED) return describe("Request cancelled", { silent: true });
+  if (status === 0 && code === ABORTED) return describe("Request cancelled.", { silent: true });
   if (status === 0 && code === TIMEOUT) {
-    return describe("The server took too long to answer. Please try again.", {
+    return describe("The server took too long to answer. Try again.", {
       unreachable: true,
     });
   }
   if (status === 0 || code === NETWORK_ERROR) {
-    return describe("You appear to be offline. We will retry when the connection is back.", {
+    return describe("You are offline. The change is sent when the connection is back.", {
       unreachable: true,
     });
   }
@@ -54,13 +54,13 @@ export function describeTaskError(error: unknown): TaskErrorDescription {
     const fields = fieldMessages(error.errors);
     return Object.keys(fields).length > 0
       ? describe("Check the highlighted fields.", { fields })
-      : describe("The task could not be saved as written. Please check it and try again.");
+      : describe("The task could not be saved as written. Check it and try again.");
   }
   if (status === 429) return describe("Too many requests. Wait a moment and try again.");
   if (status === 503) {
-    return describe("The task service is temporarily unavailable. Please try again shortly.");
+    return describe("The task service is temporarily unavailable. Try again shortly.");
   }
   // A reference lets support find the request's log line; the detail text is not shown.
   const reference = error.requestId ? ` (reference ${error.requestId})` : "";
-  return describe(`Something went wrong on our side${reference}. Please try again.`);
+  return describe(`Something went wrong on our side${reference}. Try again.`);
 }

@@ -20,7 +20,7 @@ export function deleteRequiresPassword() {
             if (WithPassword.safeParse(ctx.body).success) return;
             throw APIError.from("BAD_REQUEST", {
               code: "PASSWORD_REQUIRED",
-              message: "Enter your password to delete your account",
+              message: "Enter your password to delete your account.",
             });
           }),
         },

@@ -27,7 +27,7 @@ export function nameRules() {
             if (!name.success) {
               throw APIError.from("BAD_REQUEST", {
                 code: "INVALID_NAME",
-                message: `Use a name of 1 to ${NAME_MAX_LENGTH} characters`,
+                message: `Use a name of 1 to ${NAME_MAX_LENGTH} characters.`,
               });
             }
             return { context: { body: { ...body, name: name.data } } };
