@@ -1,11 +1,17 @@
 import type { CreateTaskBody, Task, UpdateTaskBody } from "@taskgate/contracts/task-wire";
 import type * as z from "zod/mini";
 
-// The api's own body schemas, imported at the first submit rather than with
-// the page. By then the task list has loaded the same module (the api client
-// parses responses with it), so this import needs no network: a task can be
-// added offline.
+// The api's own body schemas, imported after the page rather than with it.
+// The first submit must not need the network (a task can be added offline),
+// and no request may have loaded the module by then: the dashboard's first
+// tasks come with its HTML (decision 059). So the add form preloads it.
 const contract = () => import("@taskgate/contracts/task-wire");
+
+/** Loads the schemas a submit needs, so that a submit made offline can still be checked. */
+export function preloadTaskContract(): Promise<unknown> {
+  // A failed import (offline already) is tried again at the submit.
+  return contract().catch(() => undefined);
+}
 
 /** What the add and edit forms hold: plain strings, as typed. */
 export type TaskFormValues = { title: string; description: string };

@@ -6,7 +6,7 @@ import { browserDraftStorage } from "@/lib/draft-storage";
 import { useCreateTask } from "../api/use-create-task";
 import { describeTaskError } from "../describe-task-error";
 import { clearTaskDraft, loadTaskDraft, saveTaskDraft } from "../task-draft";
-import { type TaskFormValues, toCreateBody } from "../task-form-values";
+import { preloadTaskContract, type TaskFormValues, toCreateBody } from "../task-form-values";
 import { useTasksScope } from "../tasks-scope";
 import { TaskFields } from "./task-fields";
 
@@ -24,6 +24,15 @@ export function AddTaskForm() {
   const [restored, setRestored] = useState(false);
   // Between a submit and its mutate call (validation awaits the schema's import).
   const submitting = useRef(false);
+
+  // Once the page is idle: what a submit needs, before the connection can go.
+  useEffect(() => {
+    const whenIdle =
+      window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = whenIdle(() => void preloadTaskContract());
+    return () => cancel(handle);
+  }, []);
 
   // After mount: sessionStorage does not exist during the server render.
   useEffect(() => {
