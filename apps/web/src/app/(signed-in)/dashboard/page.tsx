@@ -20,7 +20,9 @@ export default async function DashboardPage(props: Props) {
   const firstTasks = await prefetchFirstTasks(user.id, initialStatus);
   return (
     <>
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      {/* On a phone the status has a line of its own from the start: its text
+          grows once the api answers, and a late wrap would shift the tasks. */}
+      <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-center sm:justify-between">
         <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
         <ApiStatusChip apiUrl={apiUrl} />
       </div>
