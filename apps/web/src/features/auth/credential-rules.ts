@@ -5,5 +5,5 @@
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** Same bound as the server's name rule (lib/account/name-rules.server.ts). */
+/** Same bound as the server's name rule (identity/account/name-rules.server.ts). */
 export const NAME_MAX_LENGTH = 100;

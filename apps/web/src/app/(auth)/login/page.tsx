@@ -5,7 +5,7 @@ import { LoginForm } from "@/features/auth/login-form";
 import { parseLoginReason } from "@/features/auth/login-reason";
 import { LoginReasonNotice } from "@/features/auth/login-reason-notice";
 import { afterSignInPath } from "@/features/auth/safe-next-path";
-import { getSession } from "@/lib/session.server";
+import { getSession } from "@/identity/session/session.server";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,7 +1,7 @@
+import { parseConfig } from "../../server/config.server";
 import { type Auth, type CreateAuthOptions, closeAuth, createAuth } from "../auth.server";
-import { handleAuthRequest } from "../auth-handler.server";
-import { parseConfig } from "../config.server";
-import { migrate } from "../db/migrate.server";
+import { migrate } from "../database/migrate.server";
+import { handleAuthRequest } from "../http/auth-handler.server";
 import { createStore, type Engine, TEST_SECRET, type TestStore } from "./databases";
 
 // Drives a real Better Auth over its HTTP handler (rate limits, origin checks

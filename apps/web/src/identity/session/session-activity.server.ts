@@ -1,6 +1,6 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
-import { describeError, getLogger } from "../logger.server";
+import { describeError, getLogger } from "../../server/logger.server";
 
 /**
  * Keeps a session's `updatedAt` within `intervalMs` of its last use, so the

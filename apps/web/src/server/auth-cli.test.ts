@@ -9,10 +9,10 @@ import {
   type TestDatabase,
 } from "@taskgate/test-services";
 import { afterAll, describe, expect, it } from "vitest";
-import { REVOCATION_MODEL } from "./revocation/schema";
-import { TEST_SECRET } from "./testing/databases";
+import { REVOCATION_MODEL } from "../identity/revocation/schema";
+import { TEST_SECRET } from "../identity/testing/databases";
 
-// Better Auth's own CLI finds the app's instance (src/lib/auth.ts, export
+// Better Auth's own CLI finds the app's instance (src/server/auth.ts, export
 // `auth`) and generates the schema from it: what the jwt plugin's docs send
 // people to do (decision 027). The CLI (`auth`, which replaced
 // @better-auth/cli in 1.5) requires Node >= 22.12 and crashes on Node 20, so
@@ -64,7 +64,7 @@ describe.skipIf(found.node === undefined || engines.length === 0)("Better Auth C
   });
 
   it.each(engines)(
-    "finds the instance in src/lib/auth.ts and generates its schema on %s",
+    "finds the instance in src/server/auth.ts and generates its schema on %s",
     async (engine) => {
       const dir = mkdtempSync(join(tmpdir(), "taskgate-auth-cli-"));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,22 +5,27 @@ import { type JwtOptions, jwt } from "better-auth/plugins";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { CLIENT_ADDRESS_HEADER, isClientAddressResolved } from "../server/client-address.mjs";
+import {
+  type DatabaseConfig,
+  getConfig,
+  type LogLevel,
+  type WebConfig,
+} from "../server/config.server";
+import { getLogger } from "../server/logger.server";
+import { ensurePrivateDatabaseFiles, ensurePrivateDir } from "../server/private-files.server";
 import { commonPasswordRule } from "./account/common-passwords.server";
 import { deleteRequiresPassword } from "./account/delete-requires-password.server";
+import { type AccountLimitOptions, accountLimits } from "./account/limits/plugin.server";
 import { nameRules } from "./account/name-rules.server";
 import { passwordChangeEndsOtherSessions } from "./account/password-change-ends-sessions.server";
-import { sessionActivity } from "./account/session-activity.server";
-import { type AccountLimitOptions, accountLimits } from "./account-limits/plugin.server";
-import { betterAuthLogger } from "./auth-logger.server";
-import { resolveAuthSecret } from "./auth-secret.server";
-import { type DatabaseConfig, getConfig, type LogLevel, type WebConfig } from "./config.server";
 import { dpopBinding, tokenBinding } from "./dpop/plugin.server";
 import { memoryReplayCache, redisReplayCache } from "./dpop/replay-cache.server";
-import { getLogger } from "./logger.server";
-import { ensurePrivateDatabaseFiles, ensurePrivateDir } from "./private-files.server";
-import { openRedisStorage } from "./redis.server";
+import { resolveAuthSecret } from "./keys/auth-secret.server";
+import { betterAuthLogger } from "./logging/auth-logger.server";
 import { resolveFeedSecret } from "./revocation/feed-credential.server";
 import { revocation } from "./revocation/plugin.server";
+import { sessionActivity } from "./session/session-activity.server";
+import { openRedisStorage } from "./storage/redis.server";
 
 type Opened = { kind: "sqlite"; db: Database.Database } | { kind: "postgres"; db: pg.Pool };
 

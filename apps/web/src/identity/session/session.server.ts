@@ -3,7 +3,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getAuth } from "./auth.server";
+import { getAuth } from "../auth.server";
 
 export type SessionData = NonNullable<Awaited<ReturnType<typeof getSession>>>;
 

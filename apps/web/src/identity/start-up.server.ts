@@ -1,7 +1,7 @@
+import { isNextBuild } from "../server/config.server";
+import { describeError, getLogger } from "../server/logger.server";
 import { getAuth } from "./auth.server";
-import { isNextBuild } from "./config.server";
-import { migrate } from "./db/migrate.server";
-import { describeError, getLogger } from "./logger.server";
+import { migrate } from "./database/migrate.server";
 
 /**
  * Validates the configuration and creates or updates the schema, so a fresh

@@ -1,10 +1,10 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { betterAuthLogger } from "../auth-logger.server";
-import { createWebLogger } from "../logger.server";
+import { createWebLogger } from "../../server/logger.server";
 import { call, signUp } from "../testing/auth-http";
 import { captureStdout } from "../testing/log-capture";
 import { sharedTestAuth } from "../testing/shared-test-auth";
+import { betterAuthLogger } from "./auth-logger.server";
 
 const FORGED = '\n[api] {"event":"FORGED"}';
 const CLEAR_SCREEN = "\u001b[2J\u001b[H";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { AccountLimitOptions } from "../account-limits/plugin.server";
+import type { AccountLimitOptions } from "../account/limits/plugin.server";
 import { ACCOUNT_LIMITS } from "../auth.server";
 import { PASSWORD, startAuth, type TestAuth } from "../testing/auth-http";
 import { type Served, serveOverHttp } from "../testing/client-http";

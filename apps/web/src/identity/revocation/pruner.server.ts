@@ -1,4 +1,4 @@
-import { describeError, getLogger } from "../logger.server";
+import { describeError, getLogger } from "../../server/logger.server";
 
 /**
  * Runs `prune` at most once per `intervalMs`, never two at a time, and never

@@ -2,11 +2,11 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAuth, createAuth } from "./auth.server";
-import { resolveAuthSecret, SECRET_FILE_NAME } from "./auth-secret.server";
+import { closeAuth, createAuth } from "../identity/auth.server";
+import { migrate } from "../identity/database/migrate.server";
+import { resolveAuthSecret, SECRET_FILE_NAME } from "../identity/keys/auth-secret.server";
+import { FEED_SECRET_FILE_NAME } from "../identity/revocation/feed-credential.server";
 import { parseConfig } from "./config.server";
-import { migrate } from "./db/migrate.server";
-import { FEED_SECRET_FILE_NAME } from "./revocation/feed-credential.server";
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 const roots: string[] = [];

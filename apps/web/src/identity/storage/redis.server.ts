@@ -1,7 +1,7 @@
 import { redisStorage } from "@better-auth/redis-storage";
 import { Redis } from "ioredis";
-import type { RedisConfig } from "./config.server";
-import { getLogger } from "./logger.server";
+import type { RedisConfig } from "../../server/config.server";
+import { getLogger } from "../../server/logger.server";
 
 export type RedisSecondaryStorage = ReturnType<typeof redisStorage>;
 

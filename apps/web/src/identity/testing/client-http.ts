@@ -2,7 +2,7 @@ import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { toNodeHandler } from "better-auth/node";
 import { compileTrust, withClientAddress } from "../../server/client-address.mjs";
-import { handleAuthRequest } from "../auth-handler.server";
+import { handleAuthRequest } from "../http/auth-handler.server";
 import type { TestAuth } from "./auth-http";
 
 // The auth handler behind the same client-address step as server.mjs, over

@@ -1,8 +1,8 @@
 import { createPublicKey, verify } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../server/config.server";
 import { type Auth, closeAuth, createAuth } from "./auth.server";
-import { parseConfig } from "./config.server";
-import { migrate } from "./db/migrate.server";
+import { migrate } from "./database/migrate.server";
 import { createStore, ENGINES, type TestStore } from "./testing/databases";
 
 const SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa-test-only";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseConfig, type WebConfig } from "../../server/config.server";
 import { type Auth, closeAuth, createAuth, jwtPluginOptions } from "../auth.server";
-import { parseConfig, type WebConfig } from "../config.server";
-import { migrate } from "../db/migrate.server";
+import { migrate } from "../database/migrate.server";
 import { createStore, ENGINES, type TestStore } from "../testing/databases";
 import { rotateSigningKey } from "./rotate-signing-key.server";
 

@@ -1,8 +1,9 @@
 // `npm run keys:rotate` (add `-- --emergency` for a compromised key).
 // Runs against the same database and secret as the web app.
+
+import { getConfig } from "../../server/config.server";
 import { closeAuth, getAuth, jwtPluginOptions } from "../auth.server";
-import { getConfig } from "../config.server";
-import { migrate } from "../db/migrate.server";
+import { migrate } from "../database/migrate.server";
 import { rotateSigningKey } from "./rotate-signing-key.server";
 
 const emergency = process.argv.includes("--emergency");

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { MIN_SECRET_LENGTH, secretProblem } from "@taskgate/config/secret";
-import { readOrCreateSecretFile } from "./private-files.server";
+import { readOrCreateSecretFile } from "../../server/private-files.server";
 
 export const SECRET_FILE_NAME = "auth-secret";
 

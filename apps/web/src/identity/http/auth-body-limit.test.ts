@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AUTH_BODY_LIMIT_BYTES, limitBody } from "../auth-body-limit.server";
-import { handleAuthRequest } from "../auth-handler.server";
 import { PASSWORD, signIn, signUp, type TestAuth } from "../testing/auth-http";
 import { sharedTestAuth } from "../testing/shared-test-auth";
+import { AUTH_BODY_LIMIT_BYTES, limitBody } from "./auth-body-limit.server";
+import { handleAuthRequest } from "./auth-handler.server";
 
 const TWENTY_MB = 20 * 1024 * 1024;
 

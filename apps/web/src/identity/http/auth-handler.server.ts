@@ -1,6 +1,6 @@
-import type { Auth } from "./auth.server";
+import { describeError, getLogger } from "../../server/logger.server";
+import type { Auth } from "../auth.server";
 import { AUTH_BODY_LIMIT_BYTES, limitBody } from "./auth-body-limit.server";
-import { describeError, getLogger } from "./logger.server";
 
 const RETRY_AFTER_SECONDS = 5;
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { WebConfig } from "../config.server";
-import { readOrCreateSecretFile } from "../private-files.server";
+import type { WebConfig } from "../../server/config.server";
+import { readOrCreateSecretFile } from "../../server/private-files.server";
 
 /** Beside the database and auth-secret; the api reads the same file (decision 038). */
 export const FEED_SECRET_FILE_NAME = "revocation-feed-secret";
