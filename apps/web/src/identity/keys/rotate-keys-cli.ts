@@ -2,8 +2,9 @@
 // Runs against the same database and secret as the web app.
 
 import { getConfig } from "../../server/config.server";
-import { closeAuth, getAuth, jwtPluginOptions } from "../auth.server";
+import { closeAuth, getAuth } from "../auth.server";
 import { migrate } from "../database/migrate.server";
+import { jwtPluginOptions } from "./jwt-options.server";
 import { rotateSigningKey } from "./rotate-signing-key.server";
 
 const emergency = process.argv.includes("--emergency");

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig, type WebConfig } from "../../server/config.server";
-import { type Auth, closeAuth, createAuth, jwtPluginOptions } from "../auth.server";
+import { type Auth, closeAuth, createAuth } from "../auth.server";
 import { migrate } from "../database/migrate.server";
 import { createStore, ENGINES, type TestStore } from "../testing/databases";
+import { jwtPluginOptions } from "./jwt-options.server";
 import { rotateSigningKey } from "./rotate-signing-key.server";
 
 const SECRET = "k3Jq9xV2mP7rT5wY8zB1nC4fH6gL0dSa-test-only";

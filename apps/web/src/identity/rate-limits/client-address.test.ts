@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { ACCOUNT_LIMITS } from "../account/limits/account-limits";
 import type { AccountLimitOptions } from "../account/limits/plugin.server";
-import { ACCOUNT_LIMITS } from "../auth.server";
 import { PASSWORD, startAuth, type TestAuth } from "../testing/auth-http";
 import { type Served, serveOverHttp } from "../testing/client-http";
 import { ENGINES, type Engine } from "../testing/databases";

@@ -1,0 +1,16 @@
+const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MAX_LENGTH = 128;
+
+/** Better Auth's `emailAndPassword` option: the same bounds the forms check. */
+export const EMAIL_AND_PASSWORD_OPTIONS = {
+  enabled: true,
+  minPasswordLength: PASSWORD_MIN_LENGTH,
+  maxPasswordLength: PASSWORD_MAX_LENGTH,
+} as const;
+
+/**
+ * Better Auth's `user` option. Deleting a user deletes their sessions and
+ * accounts at once (no e-mail step); deleteRequiresPassword makes the password
+ * mandatory.
+ */
+export const USER_OPTIONS = { deleteUser: { enabled: true } } as const;
