@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "../auth/field-errors";
+import { fieldErrors } from "../../lib/form/field-errors";
 import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema } from "./account-schemas";
 
 describe("ProfileSchema", () => {

@@ -3,7 +3,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import type * as z from "zod/mini";
 import { redirectToSignIn } from "@/lib/redirect-to-sign-in";
-import { fieldErrors, keepUnfixed } from "../auth/field-errors";
+import { fieldErrors, keepUnfixed } from "../../lib/form/field-errors";
 import { type FormFailure, NO_CONNECTION } from "./account-errors";
 
 const CHECK_FIELDS = "Check the highlighted fields.";

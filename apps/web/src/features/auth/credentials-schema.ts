@@ -1,5 +1,9 @@
 import * as z from "zod/mini";
-import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credential-rules";
+import {
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from "../../lib/account-rules/bounds";
 
 // Loaded by the forms when they first need it (see useCredentialsForm): zod
 // stays out of the pages' first-load JavaScript.

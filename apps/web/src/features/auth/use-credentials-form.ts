@@ -3,8 +3,8 @@
 import { type FormEvent, useRef, useState } from "react";
 import type * as z from "zod/mini";
 import { type AuthFailure, type AuthOutcome, loadAuthClient } from "@/lib/auth-client";
+import { fieldErrors, keepUnfixed } from "../../lib/form/field-errors";
 import { announceSignIn } from "./announce-auth-change";
-import { fieldErrors, keepUnfixed } from "./field-errors";
 import { afterSignInPath } from "./safe-next-path";
 import { useSignedInElsewhere } from "./use-signed-in-elsewhere";
 
