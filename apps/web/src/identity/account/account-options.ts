@@ -1,7 +1,6 @@
-const PASSWORD_MIN_LENGTH = 8;
-const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../lib/account-rules/bounds";
 
-/** Better Auth's `emailAndPassword` option: the same bounds the forms check. */
+/** Better Auth's `emailAndPassword` option: the account rules' password bounds. */
 export const EMAIL_AND_PASSWORD_OPTIONS = {
   enabled: true,
   minPasswordLength: PASSWORD_MIN_LENGTH,

@@ -1,6 +1,7 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { PASSWORD_TOO_COMMON } from "../../lib/account-rules/refusals";
 
 /** The field that carries the password being chosen, by Better Auth endpoint. */
 const NEW_PASSWORD_FIELD: Record<string, string> = {
@@ -8,8 +9,6 @@ const NEW_PASSWORD_FIELD: Record<string, string> = {
   "/change-password": "newPassword",
   "/reset-password": "newPassword",
 };
-
-export const PASSWORD_TOO_COMMON = "PASSWORD_TOO_COMMON";
 
 // About 49,000 passwords seen most in breaches, from zxcvbn-ts's maintained
 // list (no network). Server only: the list is far too big for the browser.
@@ -38,10 +37,7 @@ export function commonPasswordRule() {
             if (!field || typeof body !== "object" || body === null) return;
             const password: unknown = (body as Record<string, unknown>)[field];
             if (typeof password !== "string" || !isCommonPassword(password)) return;
-            throw APIError.from("BAD_REQUEST", {
-              code: PASSWORD_TOO_COMMON,
-              message: "This password is too common. Choose one that is harder to guess.",
-            });
+            throw APIError.from("BAD_REQUEST", { ...PASSWORD_TOO_COMMON });
           }),
         },
       ],

@@ -1,13 +1,13 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { z } from "zod";
-
-const WithPassword = z.object({ password: z.string().min(1) });
+import { PASSWORD_REQUIRED } from "../../lib/account-rules/refusals";
+import { DeleteAccountSchema } from "../../lib/account-rules/schemas";
 
 /**
- * Account deletion always asks for the password. Better Auth checks a password
- * when one is sent, but without one it deletes any session younger than
- * `freshAge`, so a borrowed, unlocked browser could delete the account.
+ * Account deletion always asks for the password (the account rule the delete
+ * dialog checks too). Better Auth checks a password when one is sent, but
+ * without one it deletes any session younger than `freshAge`, so a borrowed,
+ * unlocked browser could delete the account.
  */
 export function deleteRequiresPassword() {
   return {
@@ -17,11 +17,8 @@ export function deleteRequiresPassword() {
         {
           matcher: (ctx) => ctx.path === "/delete-user",
           handler: createAuthMiddleware(async (ctx) => {
-            if (WithPassword.safeParse(ctx.body).success) return;
-            throw APIError.from("BAD_REQUEST", {
-              code: "PASSWORD_REQUIRED",
-              message: "Enter your password to delete your account",
-            });
+            if (DeleteAccountSchema.safeParse(ctx.body).success) return;
+            throw APIError.from("BAD_REQUEST", { ...PASSWORD_REQUIRED });
           }),
         },
       ],

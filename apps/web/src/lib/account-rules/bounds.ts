@@ -1,9 +1,14 @@
-// The bounds the forms show and check, apart from the zod schemas
-// (./credentials-schema) so that showing them does not load zod.
+// The account rules' bounds, as plain values: the forms show them (a hint, a
+// counter) without loading zod, and the identity provider configures Better
+// Auth with the same numbers. The schemas built on them are in ./schemas,
+// what the server refuses with in ./refusals.
 
-/** Same bounds as the server (Better Auth emailAndPassword options). */
+/** A display name, once trimmed. */
+export const NAME_MAX_LENGTH = 100;
+
+/** A password being chosen: length only, no composition rules (NIST SP 800-63B). */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** Same bound as the server's name rule (identity/account/name-rules.server.ts). */
-export const NAME_MAX_LENGTH = 100;
+export const PASSWORD_TOO_SHORT_MESSAGE = `Use at least ${PASSWORD_MIN_LENGTH} characters`;
+export const PASSWORD_TOO_LONG_MESSAGE = `Use at most ${PASSWORD_MAX_LENGTH} characters`;

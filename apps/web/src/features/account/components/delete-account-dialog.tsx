@@ -22,7 +22,8 @@ type DeleteAccountDialogProps = { open: boolean; onClose: () => void };
 export function DeleteAccountDialog({ open, onClose }: DeleteAccountDialogProps) {
   const queryClient = useQueryClient();
   const { errors, alert, pending, onSubmit, prefetch, reset } = useAccountForm({
-    loadSchema: () => import("../account-schemas").then((schemas) => schemas.DeleteAccountSchema),
+    loadSchema: () =>
+      import("@/lib/account-rules/schemas").then((schemas) => schemas.DeleteAccountSchema),
     submit: async ({ password }) => {
       const result = await authClient.deleteUser({ password });
       if (!result.ok) return deleteAccountFailure(result.error);
