@@ -1,5 +1,5 @@
 import type { CreateTaskBody, Task, UpdateTaskBody } from "@taskgate/contracts/task-wire";
-import type * as z from "zod/mini";
+import { fieldErrors } from "../../lib/form/field-errors";
 
 // The api's own body schemas, imported at the first submit rather than with
 // the page. By then the task list has loaded the same module (the api client
@@ -12,13 +12,10 @@ export type TaskFormValues = { title: string; description: string };
 
 export type FormResult<T> = { ok: true; body: T } | { ok: false; fields: Record<string, string> };
 
-function firstMessagePerField(error: z.core.$ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "");
-    if (field && !fields[field]) fields[field] = issue.message;
-  }
-  return fields;
+/** The values as the form's named fields hold them (FormData), as TaskFormValues. */
+export function taskFormValues(fields: Record<string, unknown>): TaskFormValues {
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return { title: text(fields.title), description: text(fields.description) };
 }
 
 /**
@@ -34,7 +31,7 @@ export async function toCreateBody(values: TaskFormValues): Promise<FormResult<C
   });
   return parsed.success
     ? { ok: true, body: parsed.data }
-    : { ok: false, fields: firstMessagePerField(parsed.error) };
+    : { ok: false, fields: fieldErrors(parsed.error) };
 }
 
 /**
@@ -56,5 +53,5 @@ export async function toUpdateBody(
   const parsed = UpdateTaskBodySchema.safeParse(changes);
   return parsed.success
     ? { ok: true, body: parsed.data }
-    : { ok: false, fields: firstMessagePerField(parsed.error) };
+    : { ok: false, fields: fieldErrors(parsed.error) };
 }
