@@ -60,7 +60,7 @@ server.listen(port, hostname, () => {
   console.log(`web: listening on port ${port}${dev ? " (development)" : ""}`);
 });
 
-// Set by the auth module once it has opened the database (src/lib/auth.server.ts).
+// Set by the auth module once it has opened the database (src/identity/auth.server.ts).
 const SHUTDOWN = Symbol.for("taskgate.web.shutdown");
 
 let stopping = false;

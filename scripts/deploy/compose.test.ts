@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseConfig as parseApiConfig } from "../../apps/api/src/config";
-import { parseConfig as parseWebConfig } from "../../apps/web/src/lib/config.server";
+import { parseConfig as parseWebConfig } from "../../apps/web/src/server/config.server";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (file: string) => readFileSync(join(root, file), "utf8");
@@ -57,7 +57,7 @@ const FEED_SECRET = "r4Tg8Kw2Pz6Xn1Qm5Jc9Hv3Ld7Sb0FyA";
 const shell = { BETTER_AUTH_SECRET: SECRET, REVOCATION_FEED_SECRET: FEED_SECRET };
 
 // What each app needs in this setup (PostgreSQL, Redis, containers on one
-// network), from the rules in apps/web/src/lib/config.server.ts and
+// network), from the rules in apps/web/src/server/config.server.ts and
 // apps/api/src/config.ts: the defaults point at localhost, which inside a
 // container is the container itself.
 const WEB_REQUIRES = [

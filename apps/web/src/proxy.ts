@@ -1,12 +1,12 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { afterSignInPath } from "./features/auth/safe-next-path";
-import { getConfig } from "./lib/config.server";
 import {
   contentSecurityPolicy,
   createNonce,
   STRICT_TRANSPORT_SECURITY,
 } from "./lib/security-headers";
+import { getConfig } from "./server/config.server";
 
 const PROTECTED = [/^\/dashboard(\/|$)/, /^\/account(\/|$)/];
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Brand } from "@/components/brand";
 import { ThemeToggle } from "@/features/theme/theme-toggle";
-import { getSession } from "@/lib/session.server";
+import { getSession } from "@/identity/session/session.server";
 
 const primary =
   "rounded-md bg-indigo-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-indigo-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2";

@@ -1,5 +1,6 @@
 import { ABORTED, ApiError, NETWORK_ERROR } from "@taskgate/api-client/api-error";
 import { describe, expect, it } from "vitest";
+import { DeleteAccountSchema } from "../lib/account-rules/schemas";
 import {
   changePasswordFailure,
   deleteAccountFailure,
@@ -7,7 +8,7 @@ import {
   profileFailure,
   sessionsFailure,
 } from "./account/account-errors";
-import { ChangePasswordSchema, DeleteAccountSchema } from "./account/account-schemas";
+import { ChangePasswordSchema } from "./account/account-schemas";
 import { signInErrorMessage, signUpErrorMessage } from "./auth/auth-error-message";
 import { LoginSchema, RegisterSchema } from "./auth/credentials-schema";
 import { LOGIN_REASONS } from "./auth/login-reason";

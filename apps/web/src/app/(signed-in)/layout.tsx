@@ -6,7 +6,7 @@ import { SignOutButton } from "@/features/auth/sign-out-button";
 import { SignedOutElsewhere } from "@/features/auth/signed-out-elsewhere";
 import { ConnectivityNotice } from "@/features/connectivity/connectivity-notice";
 import { ThemeToggle } from "@/features/theme/theme-toggle";
-import { getSession } from "@/lib/session.server";
+import { getSession } from "@/identity/session/session.server";
 import { Providers } from "./providers";
 
 /**

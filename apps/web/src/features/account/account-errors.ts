@@ -1,4 +1,10 @@
 import type { AuthFailure } from "@/lib/auth-client";
+import {
+  PASSWORD_REQUIRED,
+  PASSWORD_TOO_COMMON,
+  PASSWORD_TOO_LONG,
+  PASSWORD_TOO_SHORT,
+} from "../../lib/account-rules/refusals";
 
 /**
  * What a form shows for a failed request: messages at fields, and one for the
@@ -38,15 +44,8 @@ export function changePasswordFailure(error: AuthFailure): FormFailure {
   if (error.code === "INVALID_PASSWORD") {
     return atField("currentPassword", "That is not your current password.");
   }
-  if (error.code === "PASSWORD_TOO_SHORT")
-    return atField("newPassword", "Use at least 8 characters.");
-  if (error.code === "PASSWORD_TOO_LONG")
-    return atField("newPassword", "Use at most 128 characters.");
-  if (error.code === "PASSWORD_TOO_COMMON") {
-    return atField(
-      "newPassword",
-      "This password is too common. Choose one that is harder to guess.",
-    );
+  for (const refusal of [PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON]) {
+    if (error.code === refusal.code) return atField("newPassword", refusal.message);
   }
   if (error.code === "CREDENTIAL_ACCOUNT_NOT_FOUND") {
     return alertOnly("This account has no password to change.");
@@ -57,8 +56,7 @@ export function changePasswordFailure(error: AuthFailure): FormFailure {
 export function deleteAccountFailure(error: AuthFailure): FormFailure {
   if (error.code === "INVALID_PASSWORD")
     return atField("password", "That password is not correct.");
-  if (error.code === "PASSWORD_REQUIRED")
-    return atField("password", "Enter your password to confirm.");
+  if (error.code === PASSWORD_REQUIRED.code) return atField("password", PASSWORD_REQUIRED.message);
   // Better Auth answers 404 while `user.deleteUser` is not enabled on the server.
   if (error.status === 404) return alertOnly("Deleting accounts is not available right now.");
   return commonFailure(error) ?? alertOnly("The account could not be deleted. Try again.");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "../auth/field-errors";
-import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema } from "./account-schemas";
+import { DeleteAccountSchema } from "../../lib/account-rules/schemas";
+import { fieldErrors } from "../../lib/form/field-errors";
+import { ChangePasswordSchema, ProfileSchema } from "./account-schemas";
 
 describe("ProfileSchema", () => {
   it("trims the name and accepts 1 to 100 characters", () => {

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { NameSchema, NewPasswordSchema } from "../auth/credentials-schema";
+import { NameSchema, NewPasswordSchema } from "../../lib/account-rules/schemas";
 
 // Loaded by the forms when they first need it (see useAccountForm): zod stays
 // out of the account page's first-load JavaScript.
@@ -28,11 +28,5 @@ export const ChangePasswordSchema = z
     }),
   );
 
-/** Deleting the account always asks for the password, never just a fresh session. */
-export const DeleteAccountSchema = z.object({
-  password: z.string().check(z.minLength(1, "Enter your password to confirm.")),
-});
-
 export type ProfileInput = z.infer<typeof ProfileSchema>;
 export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
-export type DeleteAccountInput = z.infer<typeof DeleteAccountSchema>;

@@ -1,4 +1,10 @@
 import type { AuthFailure } from "@/lib/auth-client";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../lib/account-rules/bounds";
+import {
+  PASSWORD_TOO_COMMON,
+  PASSWORD_TOO_LONG,
+  PASSWORD_TOO_SHORT,
+} from "../../lib/account-rules/refusals";
 
 export const INVALID_CREDENTIALS = "Invalid email or password.";
 
@@ -20,11 +26,13 @@ export function signUpErrorMessage(error: AuthFailure): string {
   ) {
     return ACCOUNT_EXISTS;
   }
-  if (error.code === "PASSWORD_TOO_COMMON") {
-    return "This password is too common. Choose one that is harder to guess.";
+  if (error.code === PASSWORD_TOO_COMMON.code) return PASSWORD_TOO_COMMON.message;
+  if (error.code === PASSWORD_TOO_SHORT.code) {
+    return `Use a password of at least ${PASSWORD_MIN_LENGTH} characters.`;
   }
-  if (error.code === "PASSWORD_TOO_SHORT") return "Use a password of at least 8 characters.";
-  if (error.code === "PASSWORD_TOO_LONG") return "Use a password of at most 128 characters.";
+  if (error.code === PASSWORD_TOO_LONG.code) {
+    return `Use a password of at most ${PASSWORD_MAX_LENGTH} characters.`;
+  }
   if (error.status === 400 || error.status === 422)
     return error.message ?? "Check the form and try again.";
   return "Registration is unavailable right now. Try again in a moment.";

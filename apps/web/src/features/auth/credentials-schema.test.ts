@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrors } from "../../lib/form/field-errors";
 import { LoginSchema, RegisterSchema } from "./credentials-schema";
-import { fieldErrors } from "./field-errors";
 
 const valid = { name: "Ada", email: "ada@example.com", password: "12345678" };
 

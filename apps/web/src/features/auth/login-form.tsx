@@ -14,7 +14,6 @@ import { useCredentialsForm } from "./use-credentials-form";
 export function LoginForm({ next }: { next: string }) {
   const { errors, alert, pending, onSubmit, prefetch, revalidate } = useCredentialsForm({
     loadSchema: () => import("./credentials-schema").then((schemas) => schemas.LoginSchema),
-    fields: ["email", "password"],
     submit: (input) => authClient.signIn.email(input),
     errorMessage: signInErrorMessage,
     next,

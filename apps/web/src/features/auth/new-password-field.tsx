@@ -1,5 +1,5 @@
 import { PasswordField } from "@/components/password-field";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credential-rules";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../lib/account-rules/bounds";
 
 type NewPasswordFieldProps = { name?: string; label?: string; error: string | undefined };
 

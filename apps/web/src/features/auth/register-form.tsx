@@ -16,7 +16,6 @@ import { useCredentialsForm } from "./use-credentials-form";
 export function RegisterForm({ next }: { next: string }) {
   const { errors, alert, pending, onSubmit, prefetch, revalidate } = useCredentialsForm({
     loadSchema: () => import("./credentials-schema").then((schemas) => schemas.RegisterSchema),
-    fields: ["name", "email", "password"],
     submit: (input) => authClient.signUp.email(input),
     errorMessage: signUpErrorMessage,
     next,

@@ -1,5 +1,5 @@
 import type { CreateTaskBody, Task, UpdateTaskBody } from "@taskgate/contracts/task-wire";
-import type * as z from "zod/mini";
+import { fieldErrors } from "../../lib/form/field-errors";
 
 // The api's own body schemas, imported after the page rather than with it.
 // The first submit must not need the network (a task can be added offline),
@@ -18,13 +18,10 @@ export type TaskFormValues = { title: string; description: string };
 
 export type FormResult<T> = { ok: true; body: T } | { ok: false; fields: Record<string, string> };
 
-function firstMessagePerField(error: z.core.$ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "");
-    if (field && !fields[field]) fields[field] = issue.message;
-  }
-  return fields;
+/** The values as the form's named fields hold them (FormData), as TaskFormValues. */
+export function taskFormValues(fields: Record<string, unknown>): TaskFormValues {
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return { title: text(fields.title), description: text(fields.description) };
 }
 
 /**
@@ -40,7 +37,7 @@ export async function toCreateBody(values: TaskFormValues): Promise<FormResult<C
   });
   return parsed.success
     ? { ok: true, body: parsed.data }
-    : { ok: false, fields: firstMessagePerField(parsed.error) };
+    : { ok: false, fields: fieldErrors(parsed.error) };
 }
 
 /**
@@ -62,5 +59,5 @@ export async function toUpdateBody(
   const parsed = UpdateTaskBodySchema.safeParse(changes);
   return parsed.success
     ? { ok: true, body: parsed.data }
-    : { ok: false, fields: firstMessagePerField(parsed.error) };
+    : { ok: false, fields: fieldErrors(parsed.error) };
 }

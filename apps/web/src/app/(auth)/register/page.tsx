@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/features/auth/auth-card";
 import { RegisterForm } from "@/features/auth/register-form";
 import { afterSignInPath } from "@/features/auth/safe-next-path";
-import { getSession } from "@/lib/session.server";
+import { getSession } from "@/identity/session/session.server";
 
 export const metadata: Metadata = { title: "Create an account" };
 

@@ -3,7 +3,7 @@ import { DangerZoneSection } from "@/features/account/components/danger-zone-sec
 import { PasswordSection } from "@/features/account/components/password-section";
 import { ProfileSection } from "@/features/account/components/profile-section";
 import { SessionsSection } from "@/features/account/components/sessions-section";
-import { requireSession } from "@/lib/session.server";
+import { requireSession } from "@/identity/session/session.server";
 
 export const metadata: Metadata = { title: "Account" };
 

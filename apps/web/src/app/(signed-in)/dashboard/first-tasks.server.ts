@@ -5,9 +5,9 @@ import { type TaskList, TaskListSchema } from "@taskgate/contracts/task-wire";
 import { headers } from "next/headers";
 import { TASK_COUNT_LIMIT, TASKS_PAGE_SIZE } from "@/features/tasks/task-filter";
 import { taskKeys } from "@/features/tasks/task-query-keys";
-import { getAuth } from "@/lib/auth.server";
-import { getConfig } from "@/lib/config.server";
-import { describeError, getLogger } from "@/lib/logger.server";
+import { getAuth } from "@/identity/auth.server";
+import { getConfig } from "@/server/config.server";
+import { describeError, getLogger } from "@/server/logger.server";
 
 /**
  * How long the page waits for the api. Past it the page renders without

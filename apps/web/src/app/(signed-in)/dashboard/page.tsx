@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { ApiStatusChip } from "@/features/connectivity/api-status-chip";
 import { TasksSection } from "@/features/tasks/components/tasks-section";
 import { parseTaskStatus } from "@/features/tasks/task-filter";
-import { getConfig } from "@/lib/config.server";
-import { requireSession } from "@/lib/session.server";
+import { requireSession } from "@/identity/session/session.server";
+import { getConfig } from "@/server/config.server";
 import { prefetchFirstTasks } from "./first-tasks.server";
 
 export const metadata: Metadata = { title: "Tasks" };

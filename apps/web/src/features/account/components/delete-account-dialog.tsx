@@ -7,6 +7,7 @@ import { FormAlert } from "@/components/form-alert";
 import { PasswordField } from "@/components/password-field";
 import { ValidatedForm } from "@/components/validated-form";
 import { authClient } from "@/lib/auth-client";
+import { LEAVING } from "@/lib/form/submit-cycle";
 import { leaveWithoutReturn } from "@/lib/redirect-to-sign-in";
 import { announceSignOut } from "../../auth/announce-auth-change";
 import { forgetSessionInTab } from "../../auth/forget-session-in-tab";
@@ -22,7 +23,8 @@ type DeleteAccountDialogProps = { open: boolean; onClose: () => void };
 export function DeleteAccountDialog({ open, onClose }: DeleteAccountDialogProps) {
   const queryClient = useQueryClient();
   const { errors, alert, pending, onSubmit, prefetch, reset } = useAccountForm({
-    loadSchema: () => import("../account-schemas").then((schemas) => schemas.DeleteAccountSchema),
+    loadSchema: () =>
+      import("@/lib/account-rules/schemas").then((schemas) => schemas.DeleteAccountSchema),
     submit: async ({ password }) => {
       const result = await authClient.deleteUser({ password });
       if (!result.ok) return deleteAccountFailure(result.error);
@@ -33,7 +35,7 @@ export function DeleteAccountDialog({ open, onClose }: DeleteAccountDialogProps)
       announceSignOut();
       await forgetSessionInTab(queryClient);
       window.location.replace("/login?reason=account-deleted");
-      return null;
+      return LEAVING;
     },
   });
 

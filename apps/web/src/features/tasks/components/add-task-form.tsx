@@ -1,12 +1,19 @@
 "use client";
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { CreateTaskBody } from "@taskgate/contracts/task";
+import { useEffect, useState } from "react";
 import { PendingButton } from "@/components/pending-button";
 import { browserDraftStorage } from "@/lib/draft-storage";
+import { useFormSubmit } from "@/lib/form/use-form-submit";
 import { useCreateTask } from "../api/use-create-task";
 import { describeTaskError } from "../describe-task-error";
 import { clearTaskDraft, loadTaskDraft, saveTaskDraft } from "../task-draft";
-import { preloadTaskContract, type TaskFormValues, toCreateBody } from "../task-form-values";
+import {
+  preloadTaskContract,
+  type TaskFormValues,
+  taskFormValues,
+  toCreateBody,
+} from "../task-form-values";
 import { useTasksScope } from "../tasks-scope";
 import { TaskFields } from "./task-fields";
 
@@ -20,10 +27,28 @@ export function AddTaskForm() {
   const { userId } = useTasksScope();
   const createTask = useCreateTask();
   const [values, setValues] = useState<TaskFormValues>(EMPTY);
-  const [fields, setFields] = useState<Record<string, string>>({});
   const [restored, setRestored] = useState(false);
-  // Between a submit and its mutate call (validation awaits the schema's import).
-  const submitting = useRef(false);
+  const form = useFormSubmit<CreateTaskBody>({
+    check: async (fields) => {
+      const result = await toCreateBody(taskFormValues(fields));
+      return result.ok ? { ok: true, input: result.body } : result;
+    },
+    // The check runs offline: the contract is preloaded once the page is idle.
+    unreachable: "The form could not be checked. Try again.",
+    submit: async (body) => {
+      try {
+        // One key per submit, so a paused-then-resumed create is still one task.
+        await createTask.mutateAsync({ body, idempotencyKey: crypto.randomUUID() });
+      } catch (error) {
+        // The mutation's own toast says what went wrong; a 422 shows at the fields.
+        return { fields: describeTaskError(error).fields, alert: null };
+      }
+      setValues(EMPTY);
+      setRestored(false);
+      clearTaskDraft(browserDraftStorage());
+      return null;
+    },
+  });
 
   // Once the page is idle: what a submit needs, before the connection can go.
   useEffect(() => {
@@ -55,49 +80,26 @@ export function AddTaskForm() {
     const next = { ...values, [field]: value };
     setValues(next);
     saveTaskDraft(browserDraftStorage(), { userId, ...next });
-    if (fields[field]) setFields(({ [field]: _fixed, ...rest }) => rest);
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting.current) return;
-    submitting.current = true;
-    const result = await toCreateBody(values)
-      .catch(() => null)
-      .finally(() => {
-        submitting.current = false;
-      });
-    if (!result) return;
-    if (!result.ok) {
-      setFields(result.fields);
-      return;
-    }
-    setFields({});
-    createTask.mutate(
-      { body: result.body, idempotencyKey: crypto.randomUUID() },
-      {
-        onSuccess: () => {
-          setValues(EMPTY);
-          setRestored(false);
-          clearTaskDraft(browserDraftStorage());
-        },
-        onError: (error) => setFields(describeTaskError(error).fields),
-      },
-    );
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add a task" className="flex flex-col gap-3">
+    <form
+      onSubmit={form.onSubmit}
+      onChange={form.revalidate}
+      noValidate
+      aria-label="Add a task"
+      className="flex flex-col gap-3"
+    >
       <TaskFields
         values={values}
-        errors={fields}
+        errors={form.errors}
         onChange={change}
         titlePlaceholder="What needs doing?"
       />
       <div className="flex flex-wrap items-center gap-3">
         <PendingButton
           type="submit"
-          pending={createTask.isPending}
+          pending={form.pending}
           label="Add task"
           pendingLabel="Adding…"
         />

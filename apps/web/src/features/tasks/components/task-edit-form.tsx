@@ -1,12 +1,13 @@
 "use client";
 
-import type { Task } from "@taskgate/contracts/task";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { Task, UpdateTaskBody } from "@taskgate/contracts/task";
+import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/button-classes";
 import { PendingButton } from "@/components/pending-button";
+import { useFormSubmit } from "@/lib/form/use-form-submit";
 import { useUpdateTask } from "../api/use-update-task";
 import { describeTaskError } from "../describe-task-error";
-import { type TaskFormValues, toUpdateBody } from "../task-form-values";
+import { type TaskFormValues, taskFormValues, toUpdateBody } from "../task-form-values";
 import { TaskFields } from "./task-fields";
 
 /** Inline editing of one task's title and description; sends only what changed (PATCH). */
@@ -17,36 +18,39 @@ export function TaskEditForm({ task, onDone }: { task: Task; onDone: () => void 
     title: task.title,
     description: task.description ?? "",
   });
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useFormSubmit<UpdateTaskBody | null>({
+    check: async (fields) => {
+      const result = await toUpdateBody(taskFormValues(fields), task);
+      return result.ok ? { ok: true, input: result.body } : result;
+    },
+    unreachable: "The form could not be checked. Try again.",
+    submit: async (body) => {
+      // Nothing changed: closing is all there is to do.
+      if (body === null) {
+        onDone();
+        return null;
+      }
+      try {
+        await updateTask.mutateAsync({ taskId: task.id, body });
+      } catch (error) {
+        // The mutation's own toast says what went wrong; a 422 shows at the fields.
+        return { fields: describeTaskError(error).fields, alert: null };
+      }
+      onDone();
+      return null;
+    },
+  });
 
   // Keyboard users land in the field they came to edit.
   useEffect(() => {
     container.current?.querySelector("input")?.focus();
   }, []);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (updateTask.isPending) return;
-    const result = await toUpdateBody(values, task);
-    if (!result.ok) {
-      setFields(result.fields);
-      return;
-    }
-    if (result.body === null) {
-      onDone();
-      return;
-    }
-    setFields({});
-    updateTask.mutate(
-      { taskId: task.id, body: result.body },
-      { onSuccess: onDone, onError: (error) => setFields(describeTaskError(error).fields) },
-    );
-  }
-
   return (
     <form
       ref={container}
-      onSubmit={submit}
+      onSubmit={form.onSubmit}
+      onChange={form.revalidate}
       onKeyDown={(event) => {
         if (event.key === "Escape") onDone();
       }}
@@ -56,14 +60,14 @@ export function TaskEditForm({ task, onDone }: { task: Task; onDone: () => void 
     >
       <TaskFields
         values={values}
-        errors={fields}
+        errors={form.errors}
         onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
       />
       <div className="flex gap-2">
         <PendingButton
           type="submit"
           look="primaryCompact"
-          pending={updateTask.isPending}
+          pending={form.pending}
           label="Save"
           pendingLabel="Saving…"
         />

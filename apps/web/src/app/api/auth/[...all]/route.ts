@@ -1,6 +1,6 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { getAuth } from "@/lib/auth.server";
-import { handleAuthRequest } from "@/lib/auth-handler.server";
+import { getAuth } from "@/identity/auth.server";
+import { handleAuthRequest } from "@/identity/http/auth-handler.server";
 
 // A function, not the instance: the auth instance (and its database) is only
 // created when the first request arrives, never during `next build`.

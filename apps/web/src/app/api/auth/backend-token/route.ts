@@ -1,7 +1,7 @@
 import type { BackendTokenResponse } from "@taskgate/contracts/token";
-import { getAuth } from "@/lib/auth.server";
-import { logAuthFailure, sessionServiceUnavailable } from "@/lib/auth-handler.server";
-import { getConfig } from "@/lib/config.server";
+import { getAuth } from "@/identity/auth.server";
+import { logAuthFailure, sessionServiceUnavailable } from "@/identity/http/auth-handler.server";
+import { getConfig } from "@/server/config.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
