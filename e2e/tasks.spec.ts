@@ -64,7 +64,7 @@ test("a blank title is refused at the field before anything is sent", async ({ p
   await register(page, newUser("blank"));
   await page.getByLabel("Title").fill("   ");
   await page.getByRole("button", { name: "Add task" }).click();
-  await expect(page.getByText("Title is required")).toBeVisible();
+  await expect(page.getByText("Title is required.")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("No tasks yet")).toBeVisible();
 });

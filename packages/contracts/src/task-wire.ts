@@ -19,10 +19,10 @@ const NO_NUL = /^[^\u0000]*$/;
 export const TaskTitleSchema = z
   .string()
   .check(
-    z.regex(NO_NUL, "Title cannot contain a NUL character"),
+    z.regex(NO_NUL, "Title cannot contain a NUL character."),
     z.trim(),
-    z.minLength(1, "Title is required"),
-    z.maxLength(TITLE_MAX, `Title is at most ${TITLE_MAX} characters`),
+    z.minLength(1, "Title is required."),
+    z.maxLength(TITLE_MAX, `Title is at most ${TITLE_MAX} characters.`),
   );
 
 /** A task's description: no NUL, trimmed, at most 2000 characters, or null for none. */
@@ -30,9 +30,9 @@ export const TaskDescriptionSchema = z.nullable(
   z
     .string()
     .check(
-      z.regex(NO_NUL, "Description cannot contain a NUL character"),
+      z.regex(NO_NUL, "Description cannot contain a NUL character."),
       z.trim(),
-      z.maxLength(DESCRIPTION_MAX, `Description is at most ${DESCRIPTION_MAX} characters`),
+      z.maxLength(DESCRIPTION_MAX, `Description is at most ${DESCRIPTION_MAX} characters.`),
     ),
 );
 

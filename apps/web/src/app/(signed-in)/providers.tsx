@@ -1,7 +1,13 @@
 "use client";
 
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import {
+  MutationCache,
+  onlineManager,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+} from "@tanstack/react-query";
+import { type ReactNode, useEffect, useState } from "react";
 import { useConnectivityRecovery } from "@/features/connectivity/use-connectivity-recovery";
 import { usePaintedTheme } from "@/features/theme/use-painted-theme";
 import { reachability } from "@/lib/reachability";
@@ -53,6 +59,13 @@ export function Providers({ children }: { children: ReactNode }) {
 
 /** Keeps the connectivity state current and recovers by itself; renders nothing. */
 function ConnectivityRecovery() {
+  // TanStack Query assumes it starts online and then follows the browser's
+  // online/offline events. A page hydrated while already offline (its HTML
+  // came with its first tasks, decision 059) would send a write instead of
+  // holding it: start from what the browser says.
+  useEffect(() => {
+    onlineManager.setOnline(navigator.onLine);
+  }, []);
   useConnectivityRecovery();
   return null;
 }

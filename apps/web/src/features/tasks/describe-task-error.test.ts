@@ -44,15 +44,15 @@ describe("describeTaskError", () => {
     const described = describeTaskError(
       apiError(422, "VALIDATION_FAILED", {
         errors: [
-          { path: "title", message: "Title is required" },
+          { path: "title", message: "Title is required." },
           { path: "title", message: "a second message for the same field" },
-          { path: "description", message: "Description is at most 2000 characters" },
+          { path: "description", message: "Description is at most 2000 characters." },
         ],
       }),
     );
     expect(described.fields).toEqual({
-      title: "Title is required",
-      description: "Description is at most 2000 characters",
+      title: "Title is required.",
+      description: "Description is at most 2000 characters.",
     });
     expect(described.message).toBe("Check the highlighted fields.");
   });

@@ -25,8 +25,8 @@ describe("toCreateBody (CreateTaskBodySchema on the client)", () => {
     expect(result).toEqual({
       ok: false,
       fields: {
-        title: "Title is required",
-        description: "Description is at most 2000 characters",
+        title: "Title is required.",
+        description: "Description is at most 2000 characters.",
       },
     });
   });
@@ -62,7 +62,7 @@ describe("toUpdateBody", () => {
   it("refuses an emptied title", async () => {
     expect(await toUpdateBody({ title: "", description: "two litres" }, task)).toEqual({
       ok: false,
-      fields: { title: "Title is required" },
+      fields: { title: "Title is required." },
     });
   });
 });
