@@ -11,10 +11,14 @@
 // Child process (pinned to the load core); prints one JSON line, with
 // `keptUp: false` when the client itself could not send at the rate asked.
 // Bounded: rate × seconds requests, then a 10 s drain at most.
-// argv: url method headersJson body|"" rate seconds connections
+// argv: url method headersJson body|"" rate seconds connections [expectedStatus]
+// (without expectedStatus, any 2xx is a success; with it, e.g. 304, only that)
 import net from "node:net";
 
-const [url, method, headersJson, body, rateArg, secondsArg, connectionsArg] = process.argv.slice(2);
+const [url, method, headersJson, body, rateArg, secondsArg, connectionsArg, expectArg] =
+  process.argv.slice(2);
+const expected = expectArg ? Number(expectArg) : null;
+const failed = (status) => (expected ? status !== expected : status < 200 || status > 299);
 const target = new URL(url);
 const rate = Number(rateArg);
 const total = Math.max(1, Math.round(rate * Number(secondsArg)));
@@ -85,7 +89,7 @@ function open() {
         conn.buf = conn.buf.subarray(size);
         if (measuring) {
           latencies.push(now() - conn.due);
-          if (conn.status < 200 || conn.status > 299) non2xx += 1;
+          if (failed(conn.status)) non2xx += 1;
           done += 1;
         }
         dispatch(conn);

@@ -16,7 +16,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const hasWrk = spawnSync("sh", ["-c", "command -v wrk"], { stdio: "ignore" }).status === 0;
 
 /**
- * @typedef {{ url: string, method?: string, headers?: Record<string, string>, body?: string }} Target
+ * @typedef {{ url: string, method?: string, headers?: Record<string, string>, body?: string, expectStatus?: number }} Target
+ * expectStatus: the one status every answer must have (e.g. 304 for a
+ * revalidation); without it, any 2xx. "non2xx" counts every other answer.
  * @typedef {{ rps: number, p50: number, p99: number, requests: number, non2xx: number, errors: number, tool: string }} LoadResult
  * Latencies are in milliseconds.
  */
@@ -42,6 +44,7 @@ export async function atRate(target, { connections, seconds, rate }) {
       String(Math.max(1, Math.round(rate))),
       String(seconds),
       String(connections),
+      ...(target.expectStatus ? [String(target.expectStatus)] : []),
     ],
     { timeoutMs: (seconds + 60) * 1000 },
   );
@@ -78,9 +81,19 @@ async function runAutocannon(root, target, { connections, seconds }) {
     p50: json.latency.p50,
     p99: json.latency.p99,
     requests: json.requests.total,
-    non2xx: json.non2xx,
+    non2xx: target.expectStatus ? unexpected(json, target.expectStatus) : json.non2xx,
     errors: json.errors + json.timeouts,
   };
+}
+
+/** Answers whose status is not `expected` (autocannon's per-status counts). */
+function unexpected(json, expected) {
+  let count = 0;
+  for (const [status, { count: n }] of Object.entries(json.statusCodeStats ?? {})) {
+    if (Number(status) !== expected) count += n;
+  }
+  // No per-status counts at all: nothing proves the answers were `expected`.
+  return json.statusCodeStats ? count : json.requests.total;
 }
 
 // wrk's Lua hooks: set the request once, and print a JSON summary at the end

@@ -2,10 +2,13 @@
 // one request at a time, for a fixed duration. autocannon records whole
 // milliseconds, too coarse to compare a 100-task list with a 100,000-task one.
 // Child process (pinned to the load core); prints one JSON line.
-// argv: url method headersJson body|"" seconds
+// argv: url method headersJson body|"" seconds [expectedStatus]
+// (without expectedStatus, any 2xx is a success; with it, e.g. 304, only that)
 import http from "node:http";
 
-const [url, method, headersJson, body, seconds] = process.argv.slice(2);
+const [url, method, headersJson, body, seconds, expectArg] = process.argv.slice(2);
+const expected = expectArg ? Number(expectArg) : null;
+const failed = (status) => (expected ? status !== expected : status < 200 || status > 299);
 const headers = JSON.parse(headersJson);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const samples = [];
@@ -18,7 +21,7 @@ function once() {
       response.resume();
       response.on("end", () => {
         samples.push(Number(process.hrtime.bigint() - started) / 1000);
-        if (response.statusCode < 200 || response.statusCode > 299) non2xx += 1;
+        if (failed(response.statusCode)) non2xx += 1;
         resolve();
       });
     });

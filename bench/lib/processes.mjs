@@ -24,16 +24,19 @@ export function pinned(core, command, args) {
 
 /**
  * Starts a long-lived child (a server) and registers it for clean-up. Its
- * stderr is kept (last 8 KiB) so a crash can be explained.
+ * stderr is kept (last 8 KiB) so a crash can be explained. `stdoutFd`: a file
+ * descriptor the child writes its stdout to directly (no pipe through this
+ * process), as a service writes to a log collector.
  */
-export function startChild(name, core, command, args, options = {}) {
+export function startChild(name, core, command, args, { stdoutFd, ...options } = {}) {
   const [cmd, argv] = pinned(core, command, args);
-  const child = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"], ...options });
+  const stdout = stdoutFd ?? "pipe";
+  const child = spawn(cmd, argv, { stdio: ["ignore", stdout, "pipe"], ...options });
   const state = { name, child, exited: null, stderr: "", stdout: "" };
   const keep = (key) => (chunk) => {
     state[key] = (state[key] + chunk).slice(-8192);
   };
-  child.stdout.on("data", keep("stdout"));
+  child.stdout?.on("data", keep("stdout"));
   child.stderr.on("data", keep("stderr"));
   child.on("exit", (code, signal) => {
     state.exited = { code, signal };

@@ -6,6 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 const START = "<!-- bench:start -->";
 const END = "<!-- bench:end -->";
 
+// Which api a row measured (bench/lib/api-process.mjs); "-" for the reference servers.
+const MODE_LABELS = { shipped: "as shipped", bench: "bench mode" };
+
 const num = (value, digits = 0) =>
   value === null || value === undefined || Number.isNaN(value) ? "-" : value.toFixed(digits);
 const ms = (value) => (value === null || value === undefined ? "-" : value.toFixed(2));
@@ -14,6 +17,7 @@ const ms = (value) => (value === null || value === undefined ? "-" : value.toFix
 function rows(results) {
   return results.scenarios.map((s) => ({
     scenario: s.name,
+    api: MODE_LABELS[s.mode] ?? "-",
     data: s.data,
     "req/s": num(s.peak?.rps),
     "% ceiling": s.name === "ceiling" ? "100" : num(s.pctOfCeiling, 1),
@@ -24,7 +28,7 @@ function rows(results) {
     "p50 1-conn µs": num(s.probe?.p50_us),
     "non-2xx": String(s.non2xx + s.errors),
     target: s.target,
-    met: s.failed ? "FAILED" : s.met ? "yes" : "no",
+    met: s.failed ? "FAILED" : s.met === null ? "-" : s.met ? "yes" : "no",
   }));
 }
 
@@ -56,10 +60,28 @@ function extras(results) {
     floorShare,
     startup,
     lighthouse,
+    loggingCost,
+    logSummary,
   } = results;
   if (ceiling) {
     out.push(
-      `- ceiling: mean of the runs before and after the api's scenarios, **${num(ceiling.rps)} req/s** (the two differ by ${num(ceiling.spreadPct, 1)} %: how much the shared machine moved during the run)`,
+      `- ceiling: mean of the runs before and after the api's scenarios, **${num(ceiling.rps)} req/s** (${num(ceiling.before)} before, ${num(ceiling.after)} after: ${num(ceiling.spreadPct, 1)} % apart, how much the shared machine moved during the run)`,
+    );
+  }
+  if (loggingCost) {
+    out.push(
+      `- info logging (one JSON line per request) costs **${num(loggingCost.costPct, 1)} %** of /api/protected's throughput: ${num(loggingCost.shippedRps)} req/s as shipped vs ${num(loggingCost.benchRps)} in bench mode (target ≤ ${loggingCost.targetPct} %: ${loggingCost.met ? "met" : "not met"})`,
+    );
+  }
+  if (logSummary) {
+    const line = logSummary.protectedLine;
+    const fields = line
+      ? line.missing.length === 0
+        ? `a /api/protected line (${line.bytes} bytes) carries request_id, method, route, status, duration_ms and user_id`
+        : `a /api/protected line lacks ${line.missing.join(", ")}`
+      : "no /api/protected line found";
+    out.push(
+      `- the shipped api's log (SQLite part of the run): ${num(logSummary.requestLines)} request lines, ${num(logSummary.bytes / 1048576, 1)} MiB, for ${num(logSummary.answeredShipped)} answers in the measured phases; ${fields}`,
     );
   }
   if (floorShare) {
@@ -85,17 +107,19 @@ function extras(results) {
       `- list p50, 100,000 vs 100 tasks (one connection, µs): ${num(listRatio.large)} vs ${num(listRatio.small)} = **${num(listRatio.ratio, 2)}×** (target ≤ 1.5×: ${listRatio.met ? "met" : "not met"})`,
     );
   }
-  if (memory) {
-    const flood = memory.flood
-      ? `; token flood: ${memory.flood.sent} distinct tokens in ${num(memory.flood.seconds, 1)} s (${num(memory.flood.sent / memory.flood.seconds)} req/s, non-2xx ${memory.flood.non2xx + memory.flood.errors}), RSS ${num(memory.flood.before, 1)} → ${num(memory.flood.after, 1)} MiB (**${memory.flood.changePct >= 0 ? "+" : ""}${num(memory.flood.changePct, 1)} %**, target ±10 %: ${memory.flood.met ? "met" : "not met"})`
+  for (const [mode, m] of Object.entries(memory ?? {})) {
+    const flood = m.flood
+      ? `; token flood: ${m.flood.sent} distinct tokens in ${num(m.flood.seconds, 1)} s (${num(m.flood.sent / m.flood.seconds)} req/s, non-2xx ${m.flood.non2xx + m.flood.errors}), RSS ${num(m.flood.before, 1)} → ${num(m.flood.after, 1)} MiB (**${m.flood.changePct >= 0 ? "+" : ""}${num(m.flood.changePct, 1)} %**${mode === "shipped" ? `, target ±10 %: ${m.flood.met ? "met" : "not met"}` : ""})`
       : "; token flood skipped (--quick)";
+    const verdict =
+      mode === "shipped" ? ` (target ≤ 120 MiB: ${m.finalMet ? "met" : "not met"})` : "";
     out.push(
-      `- api resident memory after the run: **${num(memory.finalMiB, 1)} MiB** (target ≤ 120 MiB: ${memory.finalMet ? "met" : "not met"})${flood}`,
+      `- api resident memory, ${MODE_LABELS[mode]}: **${num(m.afterScenariosMiB, 1)} MiB** after the scenarios, **${num(m.finalMiB, 1)} MiB** at the end${verdict}${flood}`,
     );
   }
   for (const d of results.dpop ?? []) {
     out.push(
-      `- DPoP beside Bearer, ${d.request} (one client, ${num(d.bearer.seconds, 1)} s + ${num(d.dpop.seconds, 1)} s): Bearer ${num(d.bearer.rps)} req/s, p50 ${num(d.bearer.p50, 2)} ms; DPoP ${num(d.dpop.rps)} req/s, p50 ${num(d.dpop.p50, 2)} ms: **${num(d.rpsRatio * 100, 1)} %** of Bearer's throughput${d.failed ? " (FAILED: non-2xx answers)" : ""}`,
+      `- DPoP beside Bearer, as shipped, ${d.request} (one client, ${num(d.bearer.seconds, 1)} s + ${num(d.dpop.seconds, 1)} s): Bearer ${num(d.bearer.rps)} req/s, p50 ${num(d.bearer.p50, 2)} ms; DPoP ${num(d.dpop.rps)} req/s, p50 ${num(d.dpop.p50, 2)} ms: **${num(d.rpsRatio * 100, 1)} %** of Bearer's throughput${d.failed ? " (FAILED: non-2xx answers)" : ""}`,
     );
   }
   if (micro?.dpop && !micro.dpop.error) {

@@ -1,5 +1,6 @@
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from "pino";
 import { escapeLogLine } from "./escape-line.js";
+import { createStdoutDestination } from "./stdout-destination.js";
 
 /**
  * The process logger: JSON lines. Tests pass a destination to capture output.
@@ -24,5 +25,5 @@ export function createLogger(level: LevelWithSilent, destination?: DestinationSt
     },
     hooks: { streamWrite: escapeLogLine },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? createStdoutDestination());
 }
