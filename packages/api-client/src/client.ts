@@ -60,7 +60,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // so that it is not part of the page's first load.
   let http: Promise<KyInstance> | undefined;
   const loadHttp = () => {
-    http ??= import("ky").then(({ default: ky }) =>
+    if (http) return http;
+    http = import("ky").then(({ default: ky }) =>
       ky.create({
         prefixUrl: options.baseUrl.replace(/\/+$/, ""),
         timeout: options.timeoutMs ?? 10_000,
@@ -69,6 +70,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),
     );
+    // An import that failed (the connection went while the page was still
+    // loading) is tried again by the next request, not kept failed for the
+    // page's life: every api call would then fail until a reload.
+    http.catch(() => {
+      http = undefined;
+    });
     return http;
   };
 

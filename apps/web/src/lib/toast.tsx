@@ -12,7 +12,12 @@ let loading: Promise<Sonner> | undefined;
 let mountToaster: (() => void) | undefined;
 
 function loadSonner(): Promise<Sonner> {
-  loading ??= import("sonner");
+  if (loading) return loading;
+  loading = import("sonner");
+  // A failed import (offline while the page loaded) is tried again next time.
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }
 
