@@ -41,6 +41,7 @@ COPY packages/config/package.json packages/config/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/api-client/package.json packages/api-client/
 COPY packages/test-services/package.json packages/test-services/
+COPY packages/lingering-close/package.json packages/lingering-close/
 
 # --- every dependency (compilers, bundlers), shared by both builds.
 FROM manifests AS deps
@@ -116,10 +117,12 @@ WORKDIR /app
 COPY --from=web-build /app/apps/web/.next/standalone ./
 COPY --from=web-build /app/apps/web/.next/static ./apps/web/.next/static
 # The server that resolves each client's address (decision 028); the packages
-# it loads (next, @fastify/proxy-addr, ipaddr.js) are in the standalone trace.
+# it loads (next, @fastify/proxy-addr, ipaddr.js) are in the standalone trace,
+# except the workspace's own lingering close (decision 060), copied as a package.
 COPY --from=web-build /app/apps/web/server.mjs ./apps/web/server.mjs
 COPY --from=web-build /app/apps/web/console-as-json.mjs ./apps/web/console-as-json.mjs
 COPY --from=web-build /app/apps/web/src/server/client-address.mjs ./apps/web/src/server/client-address.mjs
+COPY --from=web-build /app/packages/lingering-close/package.json /app/packages/lingering-close/index.mjs ./node_modules/@taskgate/lingering-close/
 # Writable by the server: Next's cache, and the SQLite files + generated secret
 # when DATABASE_URL is empty (mount a volume on /app/data).
 RUN mkdir -p /app/apps/web/.next/cache /app/data \

@@ -211,14 +211,15 @@ test("C21: a 20 MB sign-in body gets 413 problem JSON from the running web app",
           }),
         );
       });
-      // Writing into a socket the server has closed after answering is expected.
+      // An error before the answer has been read in full is the failure
+      // lingering close prevents (EPIPE or ECONNRESET from the server's reset).
       req.on("error", (error) => setTimeout(() => reject(error), 2_000));
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       let sent = 0;
       // One chunk per turn of the event loop, and none once the answer has
-      // come: writing on into a socket the server is closing can reset it
-      // before the answer is read (EPIPE), which is the client's loss, not
-      // the server's failure.
+      // come. The server answers long before the body ends and lingers
+      // (decision 060): it half-closes and drains, so its close can no
+      // longer reset the connection and destroy the 413 before it is read.
       const pump = () => {
         if (answered) return;
         if (sent >= total) return void req.end();

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installLingeringClose } from "@taskgate/lingering-close";
 import next from "next";
 import { consoleAsJson } from "./console-as-json.mjs";
 import {
@@ -56,6 +57,8 @@ await app.prepare();
 // Next attaches its own upgrade handler (hot reload) to this server on the
 // first request.
 const server = createServer(withClientAddress((req, res) => handle(req, res), trust));
+// An early answer (413) must reach a client that is still sending its body.
+installLingeringClose(server);
 server.listen(port, hostname, () => {
   console.log(`web: listening on port ${port}${dev ? " (development)" : ""}`);
 });

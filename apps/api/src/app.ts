@@ -1,4 +1,5 @@
 import cors from "@fastify/cors";
+import { installLingeringClose } from "@taskgate/lingering-close";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
@@ -62,6 +63,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // the contract's order of checks (401, 403, then 404 for an id that is no task).
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
+  // A 413 or 401 sent before the body was read must reach a client that is
+  // still sending it, not be destroyed by the socket's reset.
+  installLingeringClose(app.server);
   app.decorateRequest("user", null);
   // All bodies are JSON: anything else is 415, not silently parsed as text.
   app.removeContentTypeParser("text/plain");

@@ -1,4 +1,5 @@
 import { ProblemSchema } from "@taskgate/contracts/problem";
+import { slowReadingUpload } from "@taskgate/lingering-close/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chunk, listenLocal, type RawResponse, rawRequest } from "../testing/raw-http.js";
 import { createTestApp, type TestApp } from "../testing/test-app.js";
@@ -126,6 +127,18 @@ describe("I1: body limit over the wire", () => {
     const res = answered(await post(["Content-Length: 10000000"], ['{"title":"x"']));
     expect(res.status).toBe(413);
     expect(ProblemSchema.parse(JSON.parse(res.body)).code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("I1: the 413 reaches a client that is still sending 20 MB and slow to read (lingering close, decision 060)", async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const received = await slowReadingUpload(port, {
+        path: "/api/tasks",
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(received).toContain("PAYLOAD_TOO_LARGE");
+    }
+    expect(answered(await get("/health")).status).toBe(200);
   });
 
   it("I1: a small chunked body is accepted (the limit is on size, not on framing)", async () => {

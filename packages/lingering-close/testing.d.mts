@@ -1,0 +1,4 @@
+export declare function slowReadingUpload(
+  port: number,
+  options?: { path?: string; headers?: Record<string, string>; readAfterMs?: number },
+): Promise<string>;
