@@ -27,6 +27,7 @@ describe("deriveAddresses", () => {
       betterAuthUrl: "http://localhost:3000",
       trustedOrigins: ["http://localhost:3000"],
       browserApiUrl: "http://localhost:8000",
+      serverApiUrl: "http://localhost:8000",
       issuer: "http://localhost:3000",
       audience: "http://localhost:8000",
       jwksUrl: "http://localhost:3000/api/auth/jwks",
@@ -44,6 +45,7 @@ describe("deriveAddresses", () => {
       betterAuthUrl: "http://localhost:3300",
       trustedOrigins: ["http://localhost:3300"],
       browserApiUrl: "http://localhost:8300",
+      serverApiUrl: "http://localhost:8300",
       issuer: "http://localhost:3300",
       audience: "http://localhost:8300",
       jwksUrl: "http://localhost:3300/api/auth/jwks",
@@ -68,8 +70,25 @@ describe("deriveAddresses", () => {
       revocationsUrl: "https://app.example.com/api/auth/revocations",
       corsOrigins: ["https://app.example.com"],
       browserApiUrl: "https://api.example.com",
+      serverApiUrl: "https://api.example.com",
       betterAuthUrl: "https://app.example.com",
     });
+  });
+
+  it("sends the web server's own api calls to API_INTERNAL_URL, and the browser's still to API_URL", () => {
+    const a = addressesOf({
+      WEB_URL: "https://app.example.com",
+      API_URL: "https://api.example.com",
+      API_INTERNAL_URL: "http://api:8000/",
+    });
+    expect(a.serverApiUrl).toBe("http://api:8000");
+    expect(a.browserApiUrl).toBe("https://api.example.com");
+    // The token's audience stays the public URL: the api checks it, whichever way it is reached.
+    expect(a.audience).toBe("https://api.example.com");
+  });
+
+  it("refuses an API_INTERNAL_URL that is not an http(s) URL", () => {
+    expect(() => addressesOf({ API_INTERNAL_URL: "api:8000" })).toThrow(/API_INTERNAL_URL/);
   });
 
   it("takes the listen port from a URL that names one", () => {

@@ -13,6 +13,7 @@ export type AddressInput = {
   API_PORT?: number | undefined;
   BETTER_AUTH_URL?: string | undefined;
   NEXT_PUBLIC_API_URL?: string | undefined;
+  API_INTERNAL_URL?: string | undefined;
   JWT_ISSUER?: string | undefined;
   JWT_AUDIENCE?: string | undefined;
   JWKS_URL?: string | undefined;
@@ -31,6 +32,8 @@ export type Addresses = {
   trustedOrigins: string[];
   /** Where the browser calls the api. */
   browserApiUrl: string;
+  /** Where the web server calls the api: the public URL unless an internal one is set. */
+  serverApiUrl: string;
   issuer: string;
   audience: string;
   jwksUrl: string;
@@ -60,6 +63,7 @@ export function deriveAddresses(input: AddressInput): Addresses {
     betterAuthUrl: input.BETTER_AUTH_URL ?? webUrl,
     trustedOrigins: [webUrl],
     browserApiUrl: input.NEXT_PUBLIC_API_URL ?? apiUrl,
+    serverApiUrl: input.API_INTERNAL_URL ?? apiUrl,
     issuer: input.JWT_ISSUER ?? webUrl,
     audience: input.JWT_AUDIENCE ?? apiUrl,
     jwksUrl,

@@ -48,6 +48,11 @@ export const addressEnv = {
     default: "`API_URL`",
     doc: "Where the browser calls the api (read at run time); must equal API_URL.",
   }),
+  API_INTERNAL_URL: origin.optional().register(variables, {
+    app: "web",
+    default: "`API_URL`",
+    doc: "Where the web server itself calls the api (the dashboard's first tasks); may be an internal address, e.g. http://api:8000 in compose.yaml.",
+  }),
   JWT_ISSUER: origin.optional().register(variables, {
     app: "api",
     default: "`WEB_URL`",

@@ -35,6 +35,8 @@ export type WebConfig = {
   revocationFeedSecret: string | undefined;
   /** Where the browser reaches the api; read at run time, not inlined at build. */
   apiUrl: string;
+  /** Where this server reaches the api: API_INTERNAL_URL, or the public URL. */
+  serverApiUrl: string;
   jwtAudience: string;
   jwtAlgorithm: JwtAlgorithm;
   jwtTtlSeconds: number;
@@ -81,6 +83,7 @@ export function parseConfig(env: Env, repoRoot: string): WebConfig {
     authSecret: parsed.BETTER_AUTH_SECRET,
     revocationFeedSecret: parsed.REVOCATION_FEED_SECRET,
     apiUrl: addresses.browserApiUrl,
+    serverApiUrl: addresses.serverApiUrl,
     jwtAudience: addresses.audience,
     jwtAlgorithm,
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,

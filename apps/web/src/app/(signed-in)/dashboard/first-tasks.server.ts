@@ -60,8 +60,10 @@ async function fetchTaskPage(options: {
   query: Record<string, string>;
   signal: AbortSignal;
 }): Promise<TaskList> {
-  const { apiUrl } = getConfig();
-  const url = new URL(`/api/${encodeURIComponent(options.userId)}/tasks`, apiUrl);
+  // API_INTERNAL_URL when the api has a shorter way in than its public URL
+  // (compose.yaml: http://api:8000), so this call never leaves the network.
+  const { serverApiUrl } = getConfig();
+  const url = new URL(`/api/${encodeURIComponent(options.userId)}/tasks`, serverApiUrl);
   url.search = new URLSearchParams(options.query).toString();
   const response = await fetch(url, {
     headers: { authorization: `Bearer ${options.token}`, accept: "application/json" },
