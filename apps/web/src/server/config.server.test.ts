@@ -14,6 +14,7 @@ describe("parseConfig", () => {
       authSecret: undefined,
       revocationFeedSecret: undefined,
       apiUrl: "http://localhost:8000",
+      serverApiUrl: "http://localhost:8000",
       jwtAudience: "http://localhost:8000",
       jwtAlgorithm: "RS256",
       jwtTtlSeconds: 900,
