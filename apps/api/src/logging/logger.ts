@@ -1,5 +1,6 @@
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from "pino";
 import { escapeLogLine } from "./escape-line.js";
+import { createIsoTime } from "./iso-time.js";
 import { createStdoutDestination } from "./stdout-destination.js";
 
 /**
@@ -12,7 +13,7 @@ export function createLogger(level: LevelWithSilent, destination?: DestinationSt
   const options = {
     level,
     base: { service: "api" },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: createIsoTime(),
     redact: {
       paths: [
         "req.headers.authorization",
