@@ -78,14 +78,19 @@ export async function smokeFlow({ webUrl, apiUrl }, step) {
     if (!items.some((item) => item.id === task.id)) throw new Error("the new task is not listed");
   });
 
-  await step("the dashboard's first HTML lists the task (the web image calls the api)", async () => {
-    const response = await fetch(`${webUrl}/dashboard`, { headers: { cookie } });
-    expectStatus(response, 200, "/dashboard");
-    const html = await response.text();
-    if (!html.includes("from the container smoke test")) {
-      throw new Error("the dashboard's HTML does not list the task: the server's prefetch failed");
-    }
-  });
+  await step(
+    "the dashboard's first HTML lists the task (the web image calls the api)",
+    async () => {
+      const response = await fetch(`${webUrl}/dashboard`, { headers: { cookie } });
+      expectStatus(response, 200, "/dashboard");
+      const html = await response.text();
+      if (!html.includes("from the container smoke test")) {
+        throw new Error(
+          "the dashboard's HTML does not list the task: the server's prefetch failed",
+        );
+      }
+    },
+  );
 
   await step("sign out", async () => {
     const response = await fetch(`${webUrl}/api/auth/sign-out`, {
